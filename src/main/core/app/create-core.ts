@@ -1,0 +1,76 @@
+// Assembles the core: opens the store, registers this workstation, wires every handler behind the guard.
+// Both the Electron adapters and the browser harness call this; neither adds any decision of its own.
+import { contract } from '../../../shared/contract'
+import type { Result } from '../../../shared/errors'
+import { type Clock, systemClock } from '../clock'
+import { SessionManager } from '../auth/sessions'
+import { authHandlers } from '../auth/handlers'
+import { accessLogHandlers } from '../audit/handlers'
+import { deviceHandlers } from '../devices/handlers'
+import { type DeviceIdentity, loadOrCreateDeviceIdentity } from '../devices/identity'
+import { setupHandlers } from '../setup/handlers'
+import { userHandlers } from '../users/handlers'
+import { type KeyProtector, openStore, type Store } from '../store'
+import { createDispatcher } from '../access/guard'
+import type { CallContext, Handlers } from '../access/types'
+import type { Services } from './services'
+
+export interface CoreOptions {
+  dataDir: string
+  appOrigin: string
+  clock?: Clock
+  keyProtector?: KeyProtector
+  nativeBinding?: string
+  storeWorkerEntry?: string | URL
+  /** Overrides the identity file (tests of a second, unapproved workstation). */
+  device?: DeviceIdentity
+  reportFailure?: (channel: string, error: unknown) => void
+}
+
+export interface Core {
+  readonly device: DeviceIdentity
+  readonly store: Store
+  dispatch(call: CallContext, channel: string, input: unknown): Promise<Result<unknown>>
+  /** Drops the session of a sender that went away (window closed, connection lost). */
+  forgetSender(senderId: string): void
+  close(): Promise<void>
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock
+  const store = await openStore({
+    dataDir: options.dataDir,
+    keyProtector: options.keyProtector,
+    nativeBinding: options.nativeBinding,
+    workerEntry: options.storeWorkerEntry,
+  })
+  const device = options.device ?? loadOrCreateDeviceIdentity(options.dataDir, clock.now())
+  await store.devices.register(device.id, device.name, clock.now())
+
+  const services: Services = { store, clock, sessions: new SessionManager() }
+  const handlers: Handlers = {
+    ...setupHandlers(services),
+    ...authHandlers(services),
+    ...userHandlers(services),
+    ...deviceHandlers(services),
+    ...accessLogHandlers(services),
+  }
+  const dispatch = createDispatcher(contract, handlers, {
+    store,
+    clock,
+    sessions: services.sessions,
+    deviceId: device.id,
+    appOrigin: options.appOrigin,
+    reportFailure: options.reportFailure,
+  })
+  return {
+    device,
+    store,
+    dispatch,
+    forgetSender: (senderId) => services.sessions.end(senderId),
+    close: async () => {
+      services.sessions.endAll()
+      await store.close()
+    },
+  }
+}

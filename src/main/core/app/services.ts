@@ -1,0 +1,10 @@
+// The long-lived objects handlers share. Built once by create-core.ts.
+import type { Clock } from '../clock'
+import type { SessionManager } from '../auth/sessions'
+import type { Store } from '../store'
+
+export interface Services {
+  store: Store
+  clock: Clock
+  sessions: SessionManager
+}

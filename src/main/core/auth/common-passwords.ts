@@ -1,0 +1,20 @@
+// Common and breached passwords refused outright (lower-case; also matched with digits and symbols removed).
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
+  '000000000000', '111111111111', '123123123123', '123456', '1234567', '12345678', '123456789', '1234567890',
+  '12345678910', '1q2w3e4r5t6y', '1qaz2wsx3edc', 'aaaaaaaaaaaa', 'abc123', 'abcdef123456', 'admin',
+  'admin123', 'admin1234', 'adminadmin', 'administrator', 'alpr', 'alpr123', 'alpradmin', 'asdfghjkl',
+  'asdfghjkl123', 'autumn2025', 'baseball', 'basketball', 'batman', 'california', 'california1', 'changeme',
+  'changeme123', 'changemenow', 'computer', 'correcthorsebatterystaple', 'december2026', 'default',
+  'detective', 'dispatch', 'dispatch123', 'dragon', 'fall2025', 'fall2026', 'football', 'hunter2',
+  'ihateyou', 'iloveyou', 'internet', 'january2026', 'jennifer', 'lawenforcement', 'letmein', 'letmein123',
+  'letmeinnow', 'licenseplate', 'login', 'login123', 'losangeles', 'master', 'master123', 'michael',
+  'monkey', 'mypassword', 'mypassword1', 'newpassword', 'newpassword1', 'november2026', 'officer',
+  'officer123', 'opensesame', 'p@ssw0rd', 'p@ssword', 'passw0rd', 'password', 'password1', 'password12',
+  'password123', 'password1234', 'passwordpassword', 'platereader', 'pokemon', 'police', 'police123',
+  'police1234', 'policedepartment', 'princess', 'qazwsxedc', 'qwerty', 'qwerty123', 'qwerty12345',
+  'qwertyuiop', 'root', 'sacramento', 'sandiego', 'sanfrancisco', 'secret', 'secret123', 'security',
+  'security123', 'shadow', 'sheriff', 'sheriff123', 'spring2025', 'spring2026', 'starwars', 'summer2024',
+  'summer2025', 'summer2026', 'sunshine', 'superman', 'temp1234', 'temporary', 'temppassword', 'toor',
+  'trustno1', 'welcome', 'welcome1', 'welcome123', 'welcome2024', 'welcome2025', 'welcome2026', 'whatever',
+  'winter2024', 'winter2025', 'winter2026', 'zaq12wsx', 'zxcvbnm', 'zxcvbnm123',
+])

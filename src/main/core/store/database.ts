@@ -1,0 +1,63 @@
+// Opens the encrypted SQLite file (SQLCipher scheme), proves the key, and brings the schema up to date.
+// A wrong key or a failed migration closes the handle and throws; nothing is ever half-open.
+import Database from 'better-sqlite3-multiple-ciphers'
+import { StoreOpenError } from './errors'
+import { MIGRATIONS, type Migration } from './migrations'
+
+export type Db = Database.Database
+
+export interface OpenOptions {
+  file: string
+  key: Buffer
+  /** Path to a better-sqlite3 native module built for another runtime (Electron's ABI). */
+  nativeBinding?: string
+  migrations?: readonly Migration[]
+}
+
+export function openDatabase({ file, key, nativeBinding, migrations = MIGRATIONS }: OpenOptions): Db {
+  const db = new Database(file, nativeBinding ? { nativeBinding } : {})
+  try {
+    db.pragma(`cipher = 'sqlcipher'`)
+    db.pragma('legacy = 4')
+    // A raw 256-bit key: no passphrase derivation, the key itself is random.
+    db.pragma(`key = "x'${key.toString('hex')}'"`)
+    proveKey(db, file)
+    db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('secure_delete = ON')
+    db.pragma('busy_timeout = 5000')
+    migrate(db, migrations)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+function proveKey(db: Db, file: string): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get()
+  } catch {
+    throw new StoreOpenError(
+      'KEY_WRONG',
+      `The key does not open ${file}. It belongs to another key, or the file is damaged; it was not modified.`,
+    )
+  }
+}
+
+function migrate(db: Db, migrations: readonly Migration[]): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  for (const migration of migrations.filter((m) => m.version > current)) {
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql)
+        db.pragma(`user_version = ${migration.version}`)
+      })()
+    } catch (error) {
+      throw new StoreOpenError(
+        'MIGRATION_FAILED',
+        `Migration ${migration.version} (${migration.name}) failed and was rolled back: ${(error as Error).message}`,
+      )
+    }
+  }
+}

@@ -1,0 +1,119 @@
+// The append-only access log. Appends compute the next link of the hash chain inside one transaction,
+// and record the chain's head so that entries cut from the end are detected too.
+import type { Db } from '../database'
+import type { AccessLogEntry, AccessOutcome, ChainVerification } from '../../../../shared/models'
+import { type ChainedFields, GENESIS_HASH, checkLink, entryHash } from '../../audit/chain'
+
+export interface NewAccessLogEntry {
+  at: number
+  userId: string | null
+  username: string | null
+  agency: string | null
+  unit: string | null
+  deviceId: string
+  channel: string
+  dataElements: Record<string, unknown>
+  purpose: string | null
+  outcome: AccessOutcome
+  code: string | null
+  message: string | null
+}
+
+type StoredRow = ChainedFields & { hash: string }
+
+const COLUMNS = `id, at, user_id AS userId, username, agency, unit, device_id AS deviceId, channel,
+  data_elements AS dataElements, purpose, outcome, code, message, prev_hash AS prevHash, hash`
+
+const HEAD_KEY = 'access_log_head'
+
+export class AccessLogRepository {
+  constructor(private readonly db: Db) {}
+
+  append(entry: NewAccessLogEntry): number {
+    return this.db.transaction(() => {
+      const last = this.db.prepare('SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1').get() as
+        | { id: number; hash: string }
+        | undefined
+      const fields: ChainedFields = {
+        id: (last?.id ?? 0) + 1,
+        at: entry.at,
+        userId: entry.userId,
+        username: entry.username,
+        agency: entry.agency,
+        unit: entry.unit,
+        deviceId: entry.deviceId,
+        channel: entry.channel,
+        dataElements: JSON.stringify(entry.dataElements),
+        purpose: entry.purpose,
+        outcome: entry.outcome,
+        code: entry.code,
+        message: entry.message,
+        prevHash: last?.hash ?? GENESIS_HASH,
+      }
+      const hash = entryHash(fields)
+      this.db
+        .prepare(
+          `INSERT INTO access_log (id, at, user_id, username, agency, unit, device_id, channel, data_elements, purpose,
+                                   outcome, code, message, prev_hash, hash)
+           VALUES (@id, @at, @userId, @username, @agency, @unit, @deviceId, @channel, @dataElements, @purpose,
+                   @outcome, @code, @message, @prevHash, @hash)`,
+        )
+        .run({ ...fields, hash })
+      this.db
+        .prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+        .run(HEAD_KEY, JSON.stringify({ id: fields.id, hash }))
+      return fields.id
+    })()
+  }
+
+  list(limit: number, beforeId?: number): AccessLogEntry[] {
+    const rows = this.db
+      .prepare(`SELECT ${COLUMNS} FROM access_log WHERE id < ? ORDER BY id DESC LIMIT ?`)
+      .all(beforeId ?? Number.MAX_SAFE_INTEGER, limit) as StoredRow[]
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      userId: r.userId,
+      username: r.username,
+      agency: r.agency,
+      unit: r.unit,
+      deviceId: r.deviceId,
+      channel: r.channel,
+      dataElements: JSON.parse(r.dataElements) as Record<string, unknown>,
+      purpose: r.purpose,
+      outcome: r.outcome as AccessOutcome,
+      code: r.code,
+      message: r.message,
+    }))
+  }
+
+  /** Walks the whole chain in id order; reports the first entry whose link does not hold. */
+  verify(): ChainVerification {
+    let expectedPrev = GENESIS_HASH
+    let expectedId: number | null = null
+    let entries = 0
+    let last: StoredRow | null = null
+    for (const row of this.db.prepare(`SELECT ${COLUMNS} FROM access_log ORDER BY id`).iterate() as Iterable<StoredRow>) {
+      const reason = checkLink(row, expectedPrev, expectedId)
+      if (reason) return { ok: false, entries, firstBroken: { id: row.id, reason } }
+      entries += 1
+      expectedPrev = row.hash
+      expectedId = row.id + 1
+      last = row
+    }
+    const headText = (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(HEAD_KEY) as { value: string } | undefined)
+      ?.value
+    const head = headText ? (JSON.parse(headText) as { id: number; hash: string }) : null
+    if (head && (last === null || head.id !== last.id || head.hash !== last.hash)) {
+      return {
+        ok: false,
+        entries,
+        firstBroken: {
+          id: (last?.id ?? 0) + 1,
+          reason: `the log ends at entry ${last?.id ?? 0} but entry ${head.id} was written: entries were removed from the end`,
+        },
+      }
+    }
+    return { ok: true, entries, firstBroken: null }
+  }
+}

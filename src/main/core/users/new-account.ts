@@ -1,0 +1,39 @@
+// Checks and secrets shared by every way an account comes into being (first-run setup, an administrator
+// creating a user): the password rules, the training date, the hash and a pending authenticator secret.
+import { randomUUID } from 'node:crypto'
+import { AppError } from '../errors'
+import { addMonths } from '../clock'
+import { hashPassword } from '../auth/password'
+import { passwordProblems } from '../auth/password-policy'
+import { newTotpSecret } from '../auth/totp'
+import type { Settings } from '../settings/definitions'
+
+export interface AccountFields {
+  username: string
+  displayName: string
+  password: string
+  trainingCompletedOn: string
+}
+
+export async function prepareAccount(fields: AccountFields, settings: Settings, now: number) {
+  const problems = passwordProblems(fields.password, fields)
+  if (problems.length > 0) throw new AppError('WEAK_PASSWORD', undefined, { password: problems.join(' ') })
+  const trainingCompletedAt = Date.parse(`${fields.trainingCompletedOn}T12:00:00Z`)
+  if (trainingCompletedAt > now) {
+    throw new AppError('INVALID_INPUT', undefined, { trainingCompletedOn: 'The training date cannot be in the future.' })
+  }
+  if (addMonths(trainingCompletedAt, settings.trainingValidityMonths) <= now) {
+    throw new AppError('INVALID_INPUT', undefined, {
+      trainingCompletedOn: `Training older than ${settings.trainingValidityMonths} months has expired; record current training.`,
+    })
+  }
+  return {
+    id: randomUUID(),
+    passwordHash: await hashPassword(fields.password),
+    totpPendingSecret: newTotpSecret(),
+    trainingCompletedAt,
+    trainingCourse: 'ALPR system use and privacy training',
+  }
+}
+
+export const enrollmentIssuer = (settings: Settings): string => `ALPR (${settings.agencyName})`.slice(0, 60)
