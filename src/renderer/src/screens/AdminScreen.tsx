@@ -1,0 +1,46 @@
+// Administration: accounts, workstations and the access log, each shown to those whose roles allow it.
+import { useEffect } from 'react'
+import type { Permission } from '../../../shared/roles'
+import { SectionHeader } from '../components/SectionHeader'
+import { TabPanel, Tabs, type TabItem } from '../components/Tabs'
+import { can, useApp } from '../store/session'
+import { useAdmin, type AdminTab } from '../store/admin'
+import { UsersTab } from './admin/UsersTab'
+import { WorkstationsTab } from './admin/WorkstationsTab'
+import { AccessLogTab } from './admin/AccessLogTab'
+
+const TABS: (TabItem<AdminTab> & { permission: Permission })[] = [
+  { id: 'users', label: 'Users', permission: 'users.read' },
+  { id: 'devices', label: 'Workstations', permission: 'devices.manage' },
+  { id: 'log', label: 'Access log', permission: 'accessLog.read' },
+]
+
+export function AdminScreen() {
+  const session = useApp((s) => s.session)
+  const tab = useAdmin((s) => s.tab)
+  const setTab = useAdmin((s) => s.setTab)
+  const tabs = TABS.filter((t) => can(session, t.permission))
+  const selected = tabs.find((t) => t.id === tab)?.id ?? tabs[0]?.id ?? null
+
+  useEffect(() => {
+    if (selected && selected !== tab) setTab(selected)
+  }, [selected, tab, setTab])
+
+  return (
+    <>
+      <SectionHeader title="Administration">Accounts and their authenticators, approved workstations, and the access log auditors rely on.</SectionHeader>
+      {selected ? (
+        <>
+          <Tabs tabs={tabs} selected={selected} onSelect={setTab} label="Administration" />
+          <TabPanel id={selected}>
+            {selected === 'users' ? <UsersTab /> : null}
+            {selected === 'devices' ? <WorkstationsTab /> : null}
+            {selected === 'log' ? <AccessLogTab /> : null}
+          </TabPanel>
+        </>
+      ) : (
+        <p className="muted">Your roles do not include any administration task.</p>
+      )}
+    </>
+  )
+}
