@@ -5,13 +5,16 @@ import { type AppErrorData, type ErrorCode, errorData } from '../../shared/error
 export class AppError extends Error {
   readonly code: ErrorCode
   readonly details: Record<string, string> | undefined
+  /** What the access log records instead of the message, when the message quotes input that must not be kept. */
+  readonly logMessage: string | undefined
 
-  constructor(code: ErrorCode, message?: string, details?: Record<string, string>) {
+  constructor(code: ErrorCode, message?: string, details?: Record<string, string>, logMessage?: string) {
     const data = errorData(code, message, details)
     super(data.message)
     this.name = 'AppError'
     this.code = code
     this.details = details
+    this.logMessage = logMessage
   }
 
   toData(): AppErrorData {

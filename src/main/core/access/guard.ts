@@ -44,6 +44,7 @@ export function createDispatcher<C extends AnyContract>(
     const notes: Record<string, unknown> = {}
     let result: Result<unknown>
     let failure: unknown = null
+    let logMessage: string | null = null
 
     try {
       // 1. Sender: only the app's own main frame.
@@ -111,6 +112,7 @@ export function createDispatcher<C extends AnyContract>(
     } catch (error) {
       if (AppError.isAppError(error)) {
         result = { ok: false, error: error.toData() }
+        logMessage = error.logMessage ?? error.message
       } else {
         failure = error
         result = { ok: false, error: new AppError('INTERNAL').toData() }
@@ -131,7 +133,7 @@ export function createDispatcher<C extends AnyContract>(
         purpose,
         outcome: result.ok ? 'allowed' : failure ? 'failed' : 'refused',
         code: result.ok ? null : result.error.code,
-        message: result.ok ? null : failure ? String((failure as Error)?.message ?? failure).slice(0, 500) : result.error.message,
+        message: result.ok ? null : failure ? String((failure as Error)?.message ?? failure).slice(0, 500) : logMessage,
       })
     } catch (error) {
       deps.reportFailure?.('access-log', error)

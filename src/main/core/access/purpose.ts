@@ -28,7 +28,9 @@ const FORBIDDEN: Finding[] = [
   { pattern: /\bCII\b/i, what: 'a CII number (criminal history)', inCaseNumber: true },
   { pattern: /\bFBI\s*(?:#|no\.?|number)|\bUCN\b/i, what: 'an FBI number (criminal history)', inCaseNumber: true },
   {
-    pattern: /\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\b(?:phone|cell|tel)\b/i,
+    // A number written out, or one introduced by "phone", "cell" or "tel" (the words alone are not identifiers:
+    // "theft of a cell phone").
+    pattern: /\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\b(?:phone|cell|tel)\b\.?(?:\s*(?:#|no\.?|number))?\s*[:#]?\s*\(?\d[\d().\s-]*\d/i,
     what: 'a phone number',
     inCaseNumber: false,
   },
@@ -64,14 +66,19 @@ export function validatePurpose(raw: unknown, settings: Settings): ValidatedPurp
   const parsed = purposeInput.safeParse(raw)
   if (!parsed.success) throw new AppError('PURPOSE_REQUIRED', 'The purpose is not in the expected form.')
   const caseNumber = parsed.data.caseNumber?.trim().toUpperCase() || null
-  const lastName = parsed.data.lastName?.trim().replace(/\s+/g, ' ') || null
-  const note = parsed.data.note?.trim().replace(/\s+/g, ' ') || null
+  // NFC: an accent typed as a combining mark (García as "i" + U+0301) is still a letter of the name.
+  const lastName = parsed.data.lastName?.normalize('NFC').trim().replace(/\s+/g, ' ') || null
+  const note = parsed.data.note?.normalize('NFC').trim().replace(/\s+/g, ' ') || null
 
   const findings = forbiddenContent({ caseNumber, lastName, note })
   if (findings.length > 0) {
+    // The user is shown what was matched; the access log keeps only its kind, never the identifier itself.
+    const kinds = [...new Set(findings.map((f) => f.what))]
     throw new AppError(
       'PURPOSE_FORBIDDEN_CONTENT',
-      `Refused: the purpose contains ${findings.join('; ')}. A purpose names the case or a last name only; it must not carry criminal history, CLETS-derived data or personal identifiers.`,
+      `Refused: the purpose contains ${findings.map((f) => `${f.what} (“${f.match}”)`).join('; ')}. A purpose names the case or a last name only; it must not carry criminal history, CLETS-derived data or personal identifiers.`,
+      undefined,
+      `Refused: the purpose contains ${kinds.join('; ')}.`,
     )
   }
 
@@ -90,6 +97,8 @@ export function validatePurpose(raw: unknown, settings: Settings): ValidatedPurp
       VAGUE.test(caseNumber)
         ? `“${parsed.data.caseNumber?.trim()}” does not name a specific investigation. Enter the case or incident number (for example ${example}).`
         : `“${caseNumber}” is not a case or incident number in this agency’s format (for example ${example}).`,
+      undefined,
+      'The case number is not in this agency’s format.',
     )
   }
   if (lastName) {
@@ -100,6 +109,8 @@ export function validatePurpose(raw: unknown, settings: Settings): ValidatedPurp
       throw new AppError(
         'PURPOSE_FORBIDDEN_CONTENT',
         `“${lastName}” is not a last name. Enter only the suspect’s last name (letters, hyphens, apostrophes), with no other identifiers.`,
+        undefined,
+        'The last-name field held something other than a last name.',
       )
     }
   }
@@ -108,19 +119,25 @@ export function validatePurpose(raw: unknown, settings: Settings): ValidatedPurp
   return { caseNumber, lastName, note, text: note ? `${withName}: ${note}` : withName }
 }
 
-function forbiddenContent(fields: { caseNumber: string | null; lastName: string | null; note: string | null }): string[] {
-  const found = new Set<string>()
+interface Hit {
+  what: string
+  match: string
+}
+
+function forbiddenContent(fields: { caseNumber: string | null; lastName: string | null; note: string | null }): Hit[] {
+  const found = new Map<string, Hit>()
   for (const finding of FORBIDDEN) {
     const texts = [fields.lastName, fields.note, finding.inCaseNumber ? fields.caseNumber : null]
     for (const text of texts) {
       const match = text ? finding.pattern.exec(text) : null
       if (match) {
-        found.add(`${finding.what} (“${match[0].trim()}”)`)
+        const hit: Hit = { what: finding.what, match: match[0].trim() }
+        found.set(`${hit.what} (“${hit.match}”)`, hit)
         break
       }
     }
   }
-  return [...found]
+  return [...found.values()]
 }
 
 function caseNumberPattern(settings: Settings): RegExp {

@@ -51,6 +51,10 @@ export function userHandlers({ store, sessions }: Services): UserHandlers {
     },
 
     'users.resetTotp': async ({ userId }, ctx) => {
+      if (userId === ctx.user!.id) {
+        // Resetting your own would sign you out with no authenticator left to sign back in.
+        throw new AppError('CONFLICT', 'Another administrator must reset your own authenticator.')
+      }
       const user = await requireUser(userId)
       const secret = newTotpSecret()
       await store.users.resetTotp(user.id, secret)
