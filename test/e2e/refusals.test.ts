@@ -34,7 +34,7 @@ describe('refusals in the browser', () => {
   it('refuses a call made without a session and records the refusal', async () => {
     await page.goto(harness.url)
     await expect.poll(() => page.getByRole('button', { name: 'I understand and agree' }).count()).toBe(1)
-    const result = await page.evaluate(() => (window as unknown as { alpr: any }).alpr.users.list({}))
+    const result = await page.evaluate(() => (window as unknown as { alpr: { users: { list(i: object): Promise<unknown> } } }).alpr.users.list({}))
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } })
 
     const refusal = (await harness.core.store.accessLog.list(20)).find((e) => e.channel === 'users.list')
