@@ -1,14 +1,15 @@
-// Wraps the store key with Electron's safeStorage (Keychain, DPAPI, or the Linux keyring).
+// Wraps the store key with Electron's safeStorage (Keychain, DPAPI, or the Linux keyring), through the
+// asynchronous API (the synchronous one is deprecated in Electron 45 and removed in 46).
 // Refuses to run where safeStorage would only obfuscate the key: no encryption, or Linux's basic_text backend.
 import { safeStorage } from 'electron'
 import type { KeyProtector } from '../core/store/key'
 
 /** The part of Electron's safeStorage this protector uses (injectable so tests need no Electron). */
 export interface SafeStorageLike {
-  isEncryptionAvailable(): boolean
+  isAsyncEncryptionAvailable(): Promise<boolean>
   getSelectedStorageBackend(): string
-  encryptString(plainText: string): Buffer
-  decryptString(encrypted: Buffer): string
+  encryptStringAsync(plainText: string): Promise<Buffer>
+  decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>
 }
 
 export const SAFE_KEY_FILE = 'store.key.safe'
@@ -30,11 +31,11 @@ export const NO_ENCRYPTION_REFUSAL =
   'On Linux, the OS keyring (gnome-libsecret or kwallet) must be running and unlocked.'
 
 /** Checks safeStorage (after app ready) and returns a protector for the store key; throws with a sentence otherwise. */
-export function safeStorageKeyProtector(
+export async function safeStorageKeyProtector(
   storage: SafeStorageLike = safeStorage,
   platform: NodeJS.Platform = process.platform,
-): KeyProtector {
-  if (!storage.isEncryptionAvailable()) throw new KeyProtectionUnavailableError(NO_ENCRYPTION_REFUSAL)
+): Promise<KeyProtector> {
+  if (!(await storage.isAsyncEncryptionAvailable())) throw new KeyProtectionUnavailableError(NO_ENCRYPTION_REFUSAL)
   let backend: string = platform
   if (platform === 'linux') {
     const selected = storage.getSelectedStorageBackend()
@@ -46,7 +47,10 @@ export function safeStorageKeyProtector(
   return {
     name: `Electron safeStorage (${backend})`,
     fileName: SAFE_KEY_FILE,
-    wrap: (key) => storage.encryptString(key.toString('hex')),
-    unwrap: (wrapped) => Buffer.from(storage.decryptString(wrapped), 'hex'),
+    wrap: async (key) => storage.encryptStringAsync(key.toString('hex')),
+    unwrap: async (wrapped) => {
+      const { result, shouldReEncrypt } = await storage.decryptStringAsync(wrapped)
+      return { key: Buffer.from(result, 'hex'), rewrap: shouldReEncrypt }
+    },
   }
 }

@@ -33,7 +33,7 @@ function fail(title: string, message: string): void {
 async function start(): Promise<void> {
   let keyProtector
   try {
-    keyProtector = safeStorageKeyProtector()
+    keyProtector = await safeStorageKeyProtector()
   } catch (error) {
     return fail('The store key cannot be protected', (error as Error).message)
   }

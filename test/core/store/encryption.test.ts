@@ -209,19 +209,19 @@ describe('the store key', () => {
     expect(await store.setup.isComplete()).toBe(true)
   })
 
-  it('takes the key from ALPR_DB_KEY instead of a key file', () => {
+  it('takes the key from ALPR_DB_KEY instead of a key file', async () => {
     const dataDir = lab.tempDir()
     const hex = randomBytes(32).toString('hex')
-    const key = loadOrCreateKey(dataDir, join(dataDir, DB_FILE_NAME), fileKeyProtector, { ALPR_DB_KEY: `${hex}\n` })
+    const key = await loadOrCreateKey(dataDir, join(dataDir, DB_FILE_NAME), fileKeyProtector, { ALPR_DB_KEY: `${hex}\n` })
     expect(key.toString('hex')).toBe(hex)
     expect(readdirSync(dataDir)).toEqual([])
   })
 
-  it('refuses an ALPR_DB_KEY that is not 256 bits as KEY_INVALID', () => {
+  it('refuses an ALPR_DB_KEY that is not 256 bits as KEY_INVALID', async () => {
     const dataDir = lab.tempDir()
-    expect(() =>
+    await expect(
       loadOrCreateKey(dataDir, join(dataDir, DB_FILE_NAME), fileKeyProtector, { ALPR_DB_KEY: 'abcdef' }),
-    ).toThrowError(expect.objectContaining({ code: 'KEY_INVALID' }))
+    ).rejects.toThrowError(expect.objectContaining({ code: 'KEY_INVALID' }))
     expect(readdirSync(dataDir)).toEqual([])
   })
 

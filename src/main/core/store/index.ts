@@ -30,7 +30,7 @@ const GROUPS = ['users', 'devices', 'settings', 'accessLog', 'setup', 'lifecycle
 export async function openStore(options: StoreOptions): Promise<Store> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
   const file = join(options.dataDir, DB_FILE_NAME)
-  const key = loadOrCreateKey(options.dataDir, file, options.keyProtector ?? fileKeyProtector)
+  const key = await loadOrCreateKey(options.dataDir, file, options.keyProtector ?? fileKeyProtector)
   // Create the file owner-only so SQLite's -wal and -shm files inherit the same mode.
   if (!existsSync(file)) closeSync(openSync(file, 'wx', 0o600))
   const worker = spawnWorker(options.workerEntry ?? new URL('./store-worker.ts', import.meta.url), {

@@ -27,6 +27,7 @@ try {
   })
   port.postMessage({ ready: true })
 } catch (error) {
-  const e = error instanceof StoreOpenError ? error : new StoreOpenError('MIGRATION_FAILED', String(error))
+  // Anything else (a native module built for another runtime, an unreadable file) is reported as it is.
+  const e = error instanceof StoreOpenError ? error : new StoreOpenError('OPEN_FAILED', (error as Error).message ?? String(error))
   port.postMessage({ ready: false, code: e.code, message: e.message })
 }
