@@ -84,6 +84,8 @@ export interface AccessLogEntry {
   agency: string | null
   unit: string | null
   deviceId: string
+  /** The workstation's name as registered, for people reading the log. */
+  deviceName: string | null
   channel: string
   dataElements: Record<string, unknown>
   purpose: string | null

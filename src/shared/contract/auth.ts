@@ -26,6 +26,11 @@ export const authChannels = {
     input: z.strictObject({ password: f.password, code: f.totpCode }),
     access: 'public',
   }),
+  'auth.activity': channel<SessionInfo>()({
+    summary: 'The person at the window is working (keyboard or pointer input): resets the idle lock.',
+    input: noInput,
+    access: 'session',
+  }),
   'auth.signOut': channel<null>()({
     summary: 'End the session bound to this window.',
     input: noInput,

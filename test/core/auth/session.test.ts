@@ -45,6 +45,22 @@ describe('the idle lock', () => {
     expect(allowed<SessionInfo>(await send('auth.session'))).toMatchObject({ state: 'active', locksAt: clock.now() + 30 * MINUTE })
   })
 
+  it('counts the person’s keyboard and pointer activity (auth.activity) as use, and answers the new lock time', async () => {
+    const { clock, send } = await world()
+    clock.advance(29 * MINUTE)
+    const info = allowed<SessionInfo>(await send('auth.activity'))
+    expect(info).toMatchObject({ state: 'active', locksAt: clock.now() + 30 * MINUTE })
+    clock.advance(29 * MINUTE)
+    allowed(await send('users.list'))
+  })
+
+  it('refuses auth.activity on a locked session: input does not unlock it', async () => {
+    const { clock, send } = await world()
+    clock.advance(30 * MINUTE)
+    refused(await send('auth.activity'), 'SESSION_LOCKED')
+    refused(await send('users.list'), 'SESSION_LOCKED')
+  })
+
   it('is lifted by the same user’s password and a new code, and the session carries on', async () => {
     const { clock, send, admin, freshCode } = await world()
     clock.advance(45 * MINUTE)

@@ -89,11 +89,19 @@ export function createDispatcher<C extends AnyContract>(
       const parsed = def.input.safeParse(rawInput ?? {})
       if (!parsed.success) {
         const details: Record<string, string> = {}
-        for (const issue of parsed.error.issues) details[issue.path.join('.') || '(input)'] ??= issue.message
+        for (const issue of parsed.error.issues) {
+          const at = issue.path.join('.')
+          if (issue.code === 'unrecognized_keys') {
+            for (const key of issue.keys) details[at ? `${at}.${key}` : key] ??= 'Not a field of this request.'
+          } else {
+            details[at || '(input)'] ??= issue.message
+          }
+        }
         throw new AppError('INVALID_INPUT', undefined, details)
       }
 
-      // 7. The handler.
+      // 7. The handler. A call that passed every check is the person's activity (status reads are not).
+      if (looked?.kind === 'active' && def.touchesSession) sessions.touch(looked.session, now)
       const ctx: HandlerContext = {
         call,
         now,
@@ -106,7 +114,6 @@ export function createDispatcher<C extends AnyContract>(
         note: (elements) => Object.assign(notes, elements),
       }
       const value = await (handlers[channel] as Handler<unknown, unknown>)(parsed.data, ctx)
-      if (looked?.kind === 'active' && def.touchesSession) sessions.touch(looked.session, now)
       if (def.alprAccess && user) await store.users.recordAlprAccess(user.id, now)
       result = { ok: true, value }
     } catch (error) {

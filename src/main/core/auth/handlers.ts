@@ -9,7 +9,7 @@ import { toSessionInfo } from '../users/records'
 import { checkCredentials } from './credentials'
 import { decoyHash, verifyPassword } from './password'
 
-type AuthHandlers = Pick<Handlers, 'auth.session' | 'auth.signIn' | 'auth.unlock' | 'auth.signOut'>
+type AuthHandlers = Pick<Handlers, 'auth.session' | 'auth.signIn' | 'auth.unlock' | 'auth.activity' | 'auth.signOut'>
 
 export function requireApprovedDevice(ctx: HandlerContext): void {
   if (ctx.device.status === 'revoked') throw new AppError('DEVICE_REVOKED')
@@ -67,6 +67,9 @@ export function authHandlers(services: Services): AuthHandlers {
       sessions.unlock(looked.session, ctx.now)
       return toSessionInfo(looked.session, user, ctx.settings)
     },
+
+    // The guard has already refused a locked or expired session and touched an active one.
+    'auth.activity': async (_input, ctx) => toSessionInfo(ctx.session!, ctx.user!, ctx.settings),
 
     'auth.signOut': async (_input, ctx) => {
       const looked = sessions.lookup(ctx.call.senderId, ctx.now, sessionLimits(ctx.settings))

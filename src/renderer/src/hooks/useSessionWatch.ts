@@ -5,9 +5,26 @@ import { useEffect } from 'react'
 import { useApp } from '../store/session'
 
 export const SESSION_POLL_MS = 30_000
+/** Keyboard or pointer input tells the core the person is working, at most this often. */
+export const ACTIVITY_REPORT_MS = 60_000
 
 export function useSessionWatch(active: boolean): void {
   const checkSession = useApp((s) => s.checkSession)
+  const reportActivity = useApp((s) => s.reportActivity)
+  useEffect(() => {
+    if (!active) return
+    let lastReport = 0
+    const onInput = () => {
+      if (Date.now() - lastReport < ACTIVITY_REPORT_MS) return
+      lastReport = Date.now()
+      void reportActivity()
+    }
+    const events = ['keydown', 'pointerdown', 'wheel'] as const
+    for (const name of events) window.addEventListener(name, onInput, { passive: true, capture: true })
+    return () => {
+      for (const name of events) window.removeEventListener(name, onInput, { capture: true })
+    }
+  }, [active, reportActivity])
   useEffect(() => {
     if (!active) return
     const timer = window.setInterval(() => void checkSession(), SESSION_POLL_MS)

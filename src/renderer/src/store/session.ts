@@ -40,6 +40,8 @@ interface AppState {
   ended(reason: AppErrorData): void
   signOut(): Promise<void>
   checkSession(): Promise<void>
+  /** The person pressed a key or used the pointer: resets the idle lock in the core. */
+  reportActivity(): Promise<void>
   setSection(section: Section): void
   clearNotice(): void
 }
@@ -129,6 +131,12 @@ export const useApp = create<AppState>()((set, get) => ({
     // Whoever signs in next acknowledges the banner again.
     set({ phase: 'banner', session: null, bannerAcknowledged: false, notice: null, section: 'live' })
     void get().refreshStatus()
+  },
+
+  async reportActivity() {
+    if (get().phase !== 'app') return
+    const result = await signedInCall(() => alpr().auth.activity({}))
+    if (result.ok && get().phase === 'app') set({ session: result.value })
   },
 
   async checkSession() {

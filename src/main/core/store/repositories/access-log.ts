@@ -68,8 +68,11 @@ export class AccessLogRepository {
 
   list(limit: number, beforeId?: number): AccessLogEntry[] {
     const rows = this.db
-      .prepare(`SELECT ${COLUMNS} FROM access_log WHERE id < ? ORDER BY id DESC LIMIT ?`)
-      .all(beforeId ?? Number.MAX_SAFE_INTEGER, limit) as StoredRow[]
+      .prepare(
+        `SELECT ${COLUMNS}, (SELECT name FROM devices d WHERE d.id = access_log.device_id) AS deviceName
+         FROM access_log WHERE id < ? ORDER BY id DESC LIMIT ?`,
+      )
+      .all(beforeId ?? Number.MAX_SAFE_INTEGER, limit) as (StoredRow & { deviceName: string | null })[]
     return rows.map((r) => ({
       id: r.id,
       at: r.at,
@@ -78,6 +81,7 @@ export class AccessLogRepository {
       agency: r.agency,
       unit: r.unit,
       deviceId: r.deviceId,
+      deviceName: r.deviceName,
       channel: r.channel,
       dataElements: JSON.parse(r.dataElements) as Record<string, unknown>,
       purpose: r.purpose,

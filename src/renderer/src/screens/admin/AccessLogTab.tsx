@@ -6,7 +6,6 @@ import { ErrorAlert, Notice } from '../../components/Alert'
 import { Table, type Column } from '../../components/Table'
 import { formatDateTime, shortId } from '../../format'
 import { useAdmin } from '../../store/admin'
-import { can, useApp } from '../../store/session'
 import { Badge } from './cells'
 
 const OUTCOME: Record<AccessLogEntry['outcome'], { tone: 'ok' | 'warning' | 'danger'; words: string }> = {
@@ -51,8 +50,6 @@ function ChainResult() {
 }
 
 export function AccessLogTab() {
-  const session = useApp((s) => s.session)
-  const status = useApp((s) => s.status)
   const log = useAdmin((s) => s.log)
   const logError = useAdmin((s) => s.logError)
   const logHasMore = useAdmin((s) => s.logHasMore)
@@ -61,22 +58,12 @@ export function AccessLogTab() {
   const loadOlderLog = useAdmin((s) => s.loadOlderLog)
   const verify = useAdmin((s) => s.verify)
   const verifying = useAdmin((s) => s.verifying)
-  const devices = useAdmin((s) => s.devices)
-  const loadDevices = useAdmin((s) => s.loadDevices)
-  const manageDevices = can(session, 'devices.manage')
-
   useEffect(() => {
     void loadLog()
-    if (manageDevices && !devices) void loadDevices()
     // Load once when the tab opens.
   }, [])
 
-  const workstation = (id: string): string => {
-    const known = devices?.find((d) => d.id === id)
-    if (known) return known.name
-    if (status && status.device.id === id) return status.device.name
-    return shortId(id)
-  }
+  const workstation = (e: AccessLogEntry): string => e.deviceName ?? shortId(e.deviceId)
 
   const columns: Column<AccessLogEntry>[] = [
     { header: 'Time', cell: (e) => <span className="tabular">{formatDateTime(e.at)}</span>, colClass: 'col-time' },
@@ -103,8 +90,8 @@ export function AccessLogTab() {
     {
       header: 'Workstation',
       cell: (e) => (
-        <span className="truncate" title={`${workstation(e.deviceId)} (${e.deviceId})`}>
-          {workstation(e.deviceId)}
+        <span className="truncate" title={`${workstation(e)} (${e.deviceId})`}>
+          {workstation(e)}
         </span>
       ),
       colClass: 'col-workstation',
