@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core'
 import { startHarness } from './dev-browser/server'
 import { launchChromium } from '../test/e2e/support/browser'
 import { ShiftableClock } from '../test/e2e/support/clock'
-import { ADMIN, acknowledgeBanner, signIn } from '../test/e2e/support/flows'
+import { ADMIN, acknowledgeBanner, confirmEnrollment, fillSetupForm, signIn } from '../test/e2e/support/flows'
 import { totpCodeAt } from '../src/main/core/auth/totp'
 
 const OUT = fileURLToPath(new URL('../screenshots/', import.meta.url))
@@ -34,21 +34,12 @@ try {
 
   // First-run setup, filled in, then the enrollment step.
   await acknowledgeBanner(page)
-  await page.getByLabel('Agency name').fill(ADMIN.agencyName)
-  await page.getByLabel('Username').fill(ADMIN.username)
-  await page.getByLabel('Display name').fill(ADMIN.displayName)
-  await page.getByLabel('Agency', { exact: true }).fill(ADMIN.agency)
-  await page.getByLabel('Unit').fill(ADMIN.unit)
-  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password)
-  await page.getByLabel('Confirm password').fill(ADMIN.password)
-  await page.getByLabel('Training completed on').fill(ADMIN.trainingCompletedOn)
+  await fillSetupForm(page)
   await shot('02-setup-form')
   await page.getByRole('button', { name: 'Continue' }).click()
   await page.getByTestId('enrollment-secret').waitFor()
   await shot('03-setup-enrollment')
-  const secret = (await page.getByTestId('enrollment-secret').textContent())!.replace(/\s+/g, '')
-  await page.getByLabel('Authenticator code').fill(await totpCodeAt(secret, clock.now()))
-  await page.getByRole('button', { name: 'Finish setup' }).click()
+  const secret = await confirmEnrollment(page, clock, 'Finish setup')
   await page.getByRole('navigation').waitFor()
   await shot('04-shell-live')
 
@@ -68,9 +59,7 @@ try {
   await page.getByRole('button', { name: 'Create user' }).last().click()
   await page.getByTestId('enrollment-secret').waitFor()
   await shot('07-create-user-enrollment')
-  const newSecret = (await page.getByTestId('enrollment-secret').textContent())!.replace(/\s+/g, '')
-  await page.getByLabel('Authenticator code').fill(await totpCodeAt(newSecret, clock.now()))
-  await page.getByRole('button', { name: 'Confirm enrollment' }).click()
+  await confirmEnrollment(page, clock, 'Confirm enrollment')
   await page.waitForTimeout(300)
   await shot('08-admin-users-after-create')
 

@@ -1,36 +1,15 @@
 // End to end through the built renderer, the harness bridge and the real core: first-run setup with TOTP
 // enrollment, the application shell, signing out and signing in again with a fresh code.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { startHarness, type Harness } from '../../tools/dev-browser/server'
+import { describe, expect, it } from 'vitest'
 import { totpCodeAt } from '../../src/main/core/auth/totp'
-import { launchChromium } from './support/browser'
-import { ShiftableClock } from './support/clock'
+import { useHarnessPage } from './support/harness-page'
 import { ADMIN, acknowledgeBanner, completeSetup, signIn } from './support/flows'
 
-let browser: Browser
-let harness: Harness
-let page: Page
-let clock: ShiftableClock
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-beforeEach(async () => {
-  clock = new ShiftableClock()
-  harness = await startHarness({ clock })
-  page = await browser.newPage()
-})
-afterEach(async () => {
-  await page?.close()
-  await harness?.close()
-})
+const ctx = useHarnessPage()
 
 describe('first run and sign-in in the browser', () => {
   it('shows the use-of-system banner before anything else', async () => {
+    const { page, harness } = ctx
     await page.goto(harness.url)
     await expect.poll(() => page.getByText('Restricted law-enforcement system').count()).toBeGreaterThan(0)
     expect(await page.getByText(/monitored, recorded and audited/).count()).toBeGreaterThan(0)
@@ -38,6 +17,7 @@ describe('first run and sign-in in the browser', () => {
   })
 
   it('sets up the first administrator with an enrolled authenticator, then signs out and back in', async () => {
+    const { page, harness, clock } = ctx
     await page.goto(harness.url)
     const secret = await completeSetup(page, clock)
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/)

@@ -1,37 +1,16 @@
 // End to end: calls without a session are refused and logged, five failed sign-ins lock the account,
 // and a workstation that is not approved cannot be used to sign in.
 import { randomUUID } from 'node:crypto'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { startHarness, type Harness } from '../../tools/dev-browser/server'
+import { describe, expect, it } from 'vitest'
 import { totpCodeAt } from '../../src/main/core/auth/totp'
-import { launchChromium } from './support/browser'
-import { ShiftableClock } from './support/clock'
+import { useHarnessPage } from './support/harness-page'
 import { ADMIN, acknowledgeBanner, completeSetup, signIn } from './support/flows'
 
-let browser: Browser
-let harness: Harness
-let page: Page
-let clock: ShiftableClock
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-beforeEach(async () => {
-  clock = new ShiftableClock()
-  harness = await startHarness({ clock })
-  page = await browser.newPage()
-})
-afterEach(async () => {
-  await page?.close()
-  await harness?.close()
-})
+const ctx = useHarnessPage()
 
 describe('refusals in the browser', () => {
   it('refuses a call made without a session and records the refusal', async () => {
+    const { page, harness } = ctx
     await page.goto(harness.url)
     await expect.poll(() => page.getByRole('button', { name: 'I understand and agree' }).count()).toBe(1)
     const result = await page.evaluate(() => (window as unknown as { alpr: { users: { list(i: object): Promise<unknown> } } }).alpr.users.list({}))
@@ -42,6 +21,7 @@ describe('refusals in the browser', () => {
   })
 
   it('refuses a bridge connection without the token', async () => {
+    const { page, harness } = ctx
     await page.goto(harness.url)
     const opened = await page.evaluate(
       (host) =>
@@ -56,6 +36,7 @@ describe('refusals in the browser', () => {
   })
 
   it('locks the account after 5 failed sign-ins and keeps it locked for the right password', async () => {
+    const { page, harness, clock } = ctx
     await page.goto(harness.url)
     const secret = await completeSetup(page, clock)
     await page.getByRole('button', { name: 'Sign out' }).click()
@@ -79,15 +60,11 @@ describe('refusals in the browser', () => {
   })
 
   it('refuses sign-in on a workstation that is not approved, and says so', async () => {
-    await page.goto(harness.url)
-    const secret = await completeSetup(page, clock)
-    await page.close()
-    const dataDir = harness.dataDir
-    await harness.close()
-
+    await ctx.page.goto(ctx.harness.url)
+    const secret = await completeSetup(ctx.page, ctx.clock)
     // The same store opened from another machine, which registers itself as pending.
-    harness = await startHarness({ dataDir, clock, device: { id: randomUUID(), name: 'patrol-laptop-17' } })
-    page = await browser.newPage()
+    await ctx.reopen({ dataDir: ctx.harness.dataDir, device: { id: randomUUID(), name: 'patrol-laptop-17' } })
+    const { page, harness, clock } = ctx
     await page.goto(harness.url)
     await expect.poll(() => page.getByText(/not approved/i).count()).toBeGreaterThan(0)
     await acknowledgeBanner(page)

@@ -20,6 +20,13 @@ export async function acknowledgeBanner(page: Page): Promise<void> {
 /** Runs first-run setup through the screens; returns the enrolled authenticator secret. */
 export async function completeSetup(page: Page, clock: Clock): Promise<string> {
   await acknowledgeBanner(page)
+  await fillSetupForm(page)
+  await page.getByRole('button', { name: 'Continue' }).click()
+  return confirmEnrollment(page, clock, 'Finish setup')
+}
+
+/** Fills the first step of setup with the administrator above. */
+export async function fillSetupForm(page: Page): Promise<void> {
   await page.getByLabel('Agency name').fill(ADMIN.agencyName)
   await page.getByLabel('Username').fill(ADMIN.username)
   await page.getByLabel('Display name').fill(ADMIN.displayName)
@@ -28,10 +35,13 @@ export async function completeSetup(page: Page, clock: Clock): Promise<string> {
   await page.getByLabel('Password', { exact: true }).fill(ADMIN.password)
   await page.getByLabel('Confirm password').fill(ADMIN.password)
   await page.getByLabel('Training completed on').fill(ADMIN.trainingCompletedOn)
-  await page.getByRole('button', { name: 'Continue' }).click()
+}
+
+/** On an enrollment screen: reads the shown secret, enters its current code, confirms; returns the secret. */
+export async function confirmEnrollment(page: Page, clock: Clock, button: 'Finish setup' | 'Confirm enrollment'): Promise<string> {
   const secret = (await page.getByTestId('enrollment-secret').textContent())?.replace(/\s+/g, '') ?? ''
   await page.getByLabel('Authenticator code').fill(await totpCodeAt(secret, clock.now()))
-  await page.getByRole('button', { name: 'Finish setup' }).click()
+  await page.getByRole('button', { name: button }).click()
   return secret
 }
 

@@ -4,20 +4,8 @@ import type { Db } from '../database'
 import type { AccessLogEntry, AccessOutcome, ChainVerification } from '../../../../shared/models'
 import { type ChainedFields, GENESIS_HASH, checkLink, entryHash } from '../../audit/chain'
 
-export interface NewAccessLogEntry {
-  at: number
-  userId: string | null
-  username: string | null
-  agency: string | null
-  unit: string | null
-  deviceId: string
-  channel: string
-  dataElements: Record<string, unknown>
-  purpose: string | null
-  outcome: AccessOutcome
-  code: string | null
-  message: string | null
-}
+/** An entry as the guard hands it over; the id and the chain's hashes are assigned on append. */
+export type NewAccessLogEntry = Omit<AccessLogEntry, 'id' | 'deviceName'>
 
 type StoredRow = ChainedFields & { hash: string }
 

@@ -1,15 +1,8 @@
 // Workstations known to this store and their approval. All device SQL lives here.
 import type { Db } from '../database'
-import type { DeviceStatus } from '../../../../shared/models'
+import type { DeviceInfo, DeviceStatus } from '../../../../shared/models'
 
-export interface DeviceRow {
-  id: string
-  name: string
-  status: DeviceStatus
-  registeredAt: number
-  decidedAt: number | null
-  decidedBy: string | null
-}
+export type DeviceRow = Omit<DeviceInfo, 'current'>
 
 const SELECT = `SELECT id, name, status, registered_at AS registeredAt, decided_at AS decidedAt, decided_by AS decidedBy FROM devices`
 
