@@ -14,11 +14,11 @@ import type { CharRead } from './types'
 export const CONFIDENT_THRESHOLDS: Readonly<Record<string, number>> = {
   // 2026-11-28, 850 US images: at 0.9 precision 99.0%, coverage 11.4% (accuracy 68.7% scenes, 83.8% crops).
   'ppocr-v4': 0.9,
-  // 2026-11-28, first plate-ocr (24-minute training run): at 0.988 precision 100%, coverage 2.5% (0.987 let a
-  // wrong read through: 95.8%). The model is over-confident on its systematic errors (0↔D, W↔M).
-  'plate-ocr': 0.988,
-  // 2026-11-28: at 0.988 precision 100%, coverage 2.6% (accuracy 75.8% scenes, 77.8% crops).
-  'plate-ocr+ppocr-v4': 0.988,
+  // 2026-11-28 15:50, plate-ocr.onnx as of then: 0.998 → precision 100%, coverage 1.9% (accuracy 60.6% scenes,
+  // 76.7% crops). The model is over-confident on its systematic errors (0↔D, W↔M), so only near-certain reads pass.
+  'plate-ocr': 0.998,
+  // Same run: 0.998 → precision 100%, coverage 1.9% (accuracy 69.7% scenes, 82.3% crops, 97.2% EU).
+  'plate-ocr+ppocr-v4': 0.998,
 }
 
 /** For a reader nobody has measured: only near-certain reads count. */
