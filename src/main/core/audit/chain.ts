@@ -42,11 +42,6 @@ export function entryHash(e: ChainedFields): string {
   return createHash('sha256').update(canonical).digest('hex')
 }
 
-export interface ChainBreak {
-  id: number
-  reason: string
-}
-
 /** Checks one stored entry against the hash expected before it. Returns why it breaks, or null. */
 export function checkLink(entry: ChainedFields & { hash: string }, expectedPrev: string, expectedId: number | null): string | null {
   if (expectedId !== null && entry.id !== expectedId) {

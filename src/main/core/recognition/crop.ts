@@ -67,8 +67,3 @@ export function copyRegion(image: RgbImage, x0: number, y0: number, w: number, h
   }
   return { data: out, width: w, height: h }
 }
-
-/** JPEG bytes of an image (for the store, which encrypts them; never written to disk here). */
-export async function encodeJpeg(image: RgbImage, quality = 85): Promise<Buffer> {
-  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } }).jpeg({ quality }).toBuffer()
-}
