@@ -45,6 +45,7 @@ try {
 
   // Enrollment step of a new user, from the administration screen.
   await page.getByRole('navigation').getByText('Administration', { exact: true }).click()
+  await page.getByRole('tab', { name: 'Users' }).click()
   await page.getByText('jrivera').first().waitFor()
   await shot('05-admin-users')
   await page.getByRole('button', { name: 'Create user' }).first().click()

@@ -100,3 +100,16 @@ export interface ChainVerification {
   /** The first row whose link does not hold, and why. */
   firstBroken: { id: number; reason: string } | null
 }
+
+/** A file produced for the user to save (an export, a report, the public policy). */
+export interface DocumentFile {
+  fileName: string
+  mimeType: 'text/csv' | 'application/pdf' | 'text/html'
+  /** The file's bytes, base64. */
+  dataBase64: string
+  sha256: string
+  /** Set when the file carries ALPR information: its entry in the exports ledger. */
+  exportId: string | null
+  /** When the exports ledger expects it destroyed (ms since epoch). */
+  destroyBy: number | null
+}

@@ -19,15 +19,38 @@ export const PERMISSIONS = [
   'accessLog.read',
   'alerts.monitor',
   'reads.search',
+  /** Account lifecycle: requests, approvals, classification, training, suspension, departure. */
+  'accounts.review',
+  'settings.manage',
+  /** Assembles an audit and records findings; approving needs audits.approve and a different person. */
+  'audits.perform',
+  'audits.approve',
+  /** Holds on reads for a case. */
+  'holds.manage',
+  /** Retention runs, the exports ledger, sharing, records requests, vendor contracts, the public policy. */
+  'governance.manage',
+  'governance.read',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  administrator: ['users.read', 'users.manage', 'devices.manage', 'accessLog.read'],
-  supervisor: ['users.read', 'alerts.monitor', 'reads.search'],
+  administrator: [
+    'users.read',
+    'users.manage',
+    'devices.manage',
+    'accessLog.read',
+    'accounts.review',
+    'settings.manage',
+    'audits.perform',
+    'audits.approve',
+    'holds.manage',
+    'governance.manage',
+    'governance.read',
+  ],
+  supervisor: ['users.read', 'alerts.monitor', 'reads.search', 'accounts.review', 'audits.approve', 'holds.manage', 'governance.read'],
   dispatcher: ['alerts.monitor'],
-  investigator: ['reads.search'],
-  auditor: ['users.read', 'accessLog.read'],
+  investigator: ['reads.search', 'holds.manage'],
+  auditor: ['users.read', 'accessLog.read', 'audits.perform', 'governance.read'],
 }
 
 export function rolesGrant(roles: readonly Role[], permission: Permission): boolean {

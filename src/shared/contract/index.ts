@@ -7,6 +7,13 @@ import { authChannels } from './auth'
 import { deviceChannels } from './devices'
 import { systemChannels } from './system'
 import { userChannels } from './users'
+import { accountChannels } from './accounts'
+import { settingsChannels } from './settings'
+import { auditChannels } from './audits'
+import { retentionChannels } from './retention'
+import { exportChannels } from './exports'
+import { sharingChannels } from './sharing'
+import { policyChannels } from './policy'
 import type { Result } from '../errors'
 
 export const contract = {
@@ -15,6 +22,13 @@ export const contract = {
   ...userChannels,
   ...deviceChannels,
   ...accessLogChannels,
+  ...accountChannels,
+  ...settingsChannels,
+  ...auditChannels,
+  ...retentionChannels,
+  ...exportChannels,
+  ...sharingChannels,
+  ...policyChannels,
 } satisfies Record<string, ChannelDef>
 
 export type Contract = typeof contract

@@ -10,6 +10,13 @@ import { deviceHandlers } from '../devices/handlers'
 import { type DeviceIdentity, loadOrCreateDeviceIdentity } from '../devices/identity'
 import { setupHandlers } from '../setup/handlers'
 import { userHandlers } from '../users/handlers'
+import { accountHandlers } from '../accounts/handlers'
+import { settingsHandlers } from '../settings/handlers'
+import { auditHandlers } from '../audits/handlers'
+import { retentionHandlers } from '../retention/handlers'
+import { exportHandlers } from '../exports/handlers'
+import { sharingHandlers } from '../sharing/handlers'
+import { policyHandlers } from '../policy/handlers'
 import { type KeyProtector, openStore, type Store } from '../store'
 import { createDispatcher } from '../access/guard'
 import type { CallContext, Handlers } from '../access/types'
@@ -54,6 +61,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...userHandlers(services),
     ...deviceHandlers(services),
     ...accessLogHandlers(services),
+    ...accountHandlers(services),
+    ...settingsHandlers(services),
+    ...auditHandlers(services),
+    ...retentionHandlers(services),
+    ...exportHandlers(services),
+    ...sharingHandlers(services),
+    ...policyHandlers(services),
   }
   const dispatch = createDispatcher(contract, handlers, {
     store,

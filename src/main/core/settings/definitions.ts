@@ -19,6 +19,22 @@ export const SETTINGS = {
     default: '^(?=(?:[^0-9]*[0-9]){4})[A-Z0-9][A-Z0-9/-]{3,23}$',
   },
   caseNumberExample: { schema: z.string().max(40), default: '24-012345' },
+  /** Reads not under a hold are deleted after this many days (policy: 60 days to 6 months). */
+  readRetentionDays: { schema: z.number().int().min(60).max(183), default: 60 },
+  /** Manual hot-list entries and lists without their own period are deleted after this many days. */
+  hotListRetentionDays: { schema: z.number().int().min(1).max(183), default: 30 },
+  /** Access-log rows, audit reports and sharing records are kept this many years (at least 3). */
+  recordRetentionYears: { schema: z.number().int().min(3).max(10), default: 3 },
+  /** Anything downloaded, printed or shared must be destroyed within this many days. */
+  exportDestructionDays: { schema: z.number().int().min(1).max(183), default: 30 },
+  /** Original e-mail messages of transfers are kept this many days. */
+  emailRetentionDays: { schema: z.number().int().min(30).max(1095), default: 365 },
+  /** Misuse flag: one user querying the same plate at least this many times within the window. */
+  misuseRepeatPlateCount: { schema: z.number().int().min(2).max(100), default: 5 },
+  misuseRepeatPlateWindowDays: { schema: z.number().int().min(1).max(90), default: 7 },
+  /** Misuse flag: searches outside these hours (local time, 0–23, start inclusive, end exclusive). */
+  workingHoursStart: { schema: z.number().int().min(0).max(23), default: 6 },
+  workingHoursEnd: { schema: z.number().int().min(1).max(24), default: 22 },
 } as const
 
 export type SettingKey = keyof typeof SETTINGS

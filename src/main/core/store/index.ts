@@ -25,7 +25,11 @@ export interface StoreOptions {
   workerEntry?: string | URL
 }
 
-const GROUPS = ['users', 'devices', 'settings', 'accessLog', 'setup', 'lifecycle'] as const
+const GROUPS = ['users', 'devices', 'settings', 'accessLog', 'setup', 'exports', 'signing', 'lifecycle'] as const
+// A repository added to createRepositories but not listed above fails to compile here.
+type UnlistedGroup = Exclude<keyof Repositories, (typeof GROUPS)[number]>
+const everyGroupListed: [UnlistedGroup] extends [never] ? true : UnlistedGroup = true
+void everyGroupListed
 
 export async function openStore(options: StoreOptions): Promise<Store> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })

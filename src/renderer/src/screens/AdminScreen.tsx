@@ -8,11 +8,19 @@ import { useAdmin, type AdminTab } from '../store/admin'
 import { UsersTab } from './admin/UsersTab'
 import { WorkstationsTab } from './admin/WorkstationsTab'
 import { AccessLogTab } from './admin/AccessLogTab'
+import { OverviewTab } from './admin/OverviewTab'
+import { ReviewsTab } from './admin/ReviewsTab'
+import { SettingsTab } from './admin/SettingsTab'
+import { AuditsTab } from './admin/AuditsTab'
 
 const TABS: (TabItem<AdminTab> & { permission: Permission })[] = [
+  { id: 'overview', label: 'Overview', permission: 'audits.perform' },
   { id: 'users', label: 'Users', permission: 'users.read' },
+  { id: 'reviews', label: 'Access reviews', permission: 'accounts.review' },
   { id: 'devices', label: 'Workstations', permission: 'devices.manage' },
+  { id: 'settings', label: 'Settings', permission: 'settings.manage' },
   { id: 'log', label: 'Access log', permission: 'accessLog.read' },
+  { id: 'audits', label: 'Audits', permission: 'audits.perform' },
 ]
 
 export function AdminScreen() {
@@ -36,6 +44,10 @@ export function AdminScreen() {
             {selected === 'users' ? <UsersTab /> : null}
             {selected === 'devices' ? <WorkstationsTab /> : null}
             {selected === 'log' ? <AccessLogTab /> : null}
+            {selected === 'overview' ? <OverviewTab /> : null}
+            {selected === 'reviews' ? <ReviewsTab /> : null}
+            {selected === 'settings' ? <SettingsTab /> : null}
+            {selected === 'audits' ? <AuditsTab /> : null}
           </TabPanel>
         </>
       ) : (

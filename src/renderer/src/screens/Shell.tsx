@@ -1,22 +1,24 @@
 // The application shell: who is signed in where, until when; the sections; and the open section.
-// Alt+1…5 open the sections from anywhere.
+// Alt+1…6 open the sections from anywhere.
 import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import type { SessionInfo } from '../../../shared/models'
 import { Button } from '../components/Button'
 import { formatTime, roleNames } from '../format'
 import { useNow } from '../hooks/useNow'
-import { canAdminister, SECTIONS, useApp, type Section } from '../store/session'
+import { canOpen, SECTIONS, useApp, type Section } from '../store/session'
 import { LiveScreen } from './LiveScreen'
 import { SearchScreen } from './SearchScreen'
 import { FootageScreen } from './FootageScreen'
 import { HotListsScreen } from './HotListsScreen'
 import { AdminScreen } from './AdminScreen'
+import { GovernanceScreen } from './GovernanceScreen'
 
 const SCREENS: Record<Section, () => ReactNode> = {
   live: () => <LiveScreen />,
   search: () => <SearchScreen />,
   footage: () => <FootageScreen />,
   hotlists: () => <HotListsScreen />,
+  governance: () => <GovernanceScreen />,
   admin: () => <AdminScreen />,
 }
 
@@ -51,8 +53,7 @@ export function Shell() {
   const signOut = useApp((s) => s.signOut)
   const [signingOut, setSigningOut] = useState(false)
 
-  const admin = canAdminister(session)
-  const sections = SECTIONS.filter((s) => s.id !== 'admin' || admin)
+  const sections = SECTIONS.filter((s) => canOpen(session, s.id))
   const current = sections.some((s) => s.id === section) ? section : 'live'
 
   const open = useCallback(
@@ -69,13 +70,13 @@ export function Shell() {
       if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return
       const digit = /^(?:Digit|Numpad)([1-9])$/.exec(e.code)?.[1]
       const target = SECTIONS.find((s) => s.key === digit)
-      if (!target || (target.id === 'admin' && !admin)) return
+      if (!target || !canOpen(session, target.id)) return
       e.preventDefault()
       open(target.id)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [admin, open])
+  }, [session, open])
 
   if (!session) return null
   const user = session.user

@@ -5,7 +5,7 @@ import type { AccessLogEntry, ChainVerification, DeviceInfo, UserRecord } from '
 import { alpr, type AppErrorData } from '../api'
 import { signedInCall } from './session'
 
-export type AdminTab = 'users' | 'devices' | 'log'
+export type AdminTab = 'overview' | 'users' | 'reviews' | 'devices' | 'settings' | 'log' | 'audits'
 
 export const LOG_PAGE = 100
 

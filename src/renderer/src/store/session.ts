@@ -7,17 +7,28 @@ import { ERROR_SENTENCES } from '../../../shared/errors'
 import { alpr, apiAvailable, settle, type AppErrorData, type Result } from '../api'
 
 export type Phase = 'starting' | 'unavailable' | 'banner' | 'setup' | 'signIn' | 'locked' | 'app'
-export type Section = 'live' | 'search' | 'footage' | 'hotlists' | 'admin'
+export type Section = 'live' | 'search' | 'footage' | 'hotlists' | 'governance' | 'admin'
 
-export const SECTIONS: { id: Section; label: string; key: string }[] = [
+export const ADMIN_PERMISSIONS: Permission[] = [
+  'users.read',
+  'devices.manage',
+  'accessLog.read',
+  'accounts.review',
+  'settings.manage',
+  'audits.perform',
+  'audits.approve',
+]
+export const GOVERNANCE_PERMISSIONS: Permission[] = ['governance.read', 'governance.manage', 'holds.manage']
+
+/** The shell's sections; one with `permissions` is shown to those holding any of them. */
+export const SECTIONS: { id: Section; label: string; key: string; permissions?: Permission[] }[] = [
   { id: 'live', label: 'Live', key: '1' },
   { id: 'search', label: 'Search', key: '2' },
   { id: 'footage', label: 'Footage', key: '3' },
   { id: 'hotlists', label: 'Hot lists', key: '4' },
-  { id: 'admin', label: 'Administration', key: '5' },
+  { id: 'governance', label: 'Governance', key: '5', permissions: GOVERNANCE_PERMISSIONS },
+  { id: 'admin', label: 'Administration', key: '6', permissions: ADMIN_PERMISSIONS },
 ]
-
-export const ADMIN_PERMISSIONS: Permission[] = ['users.read', 'devices.manage', 'accessLog.read']
 
 interface AppState {
   phase: Phase
@@ -176,8 +187,9 @@ export function can(session: SessionInfo | null, permission: Permission): boolea
   return session?.user.permissions.includes(permission) ?? false
 }
 
-export function canAdminister(session: SessionInfo | null): boolean {
-  return ADMIN_PERMISSIONS.some((p) => can(session, p))
+export function canOpen(session: SessionInfo | null, section: Section): boolean {
+  const permissions = SECTIONS.find((s) => s.id === section)?.permissions
+  return !permissions || permissions.some((p) => can(session, p))
 }
 
 /**

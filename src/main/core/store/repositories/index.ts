@@ -3,8 +3,10 @@
 import type { Db } from '../database'
 import { AccessLogRepository } from './access-log'
 import { DevicesRepository } from './devices'
+import { ExportsRepository } from './exports'
 import { SettingsRepository } from './settings'
 import { SetupRepository } from './setup'
+import { SigningRepository } from './signing'
 import { UsersRepository } from './users'
 
 export function createRepositories(db: Db) {
@@ -17,6 +19,8 @@ export function createRepositories(db: Db) {
     settings,
     accessLog: new AccessLogRepository(db),
     setup: new SetupRepository(db, users, devices, settings),
+    exports: new ExportsRepository(db),
+    signing: new SigningRepository(db),
   }
 }
 

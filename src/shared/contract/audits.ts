@@ -1,0 +1,2 @@
+// Channels: Audits and misuse flags (issue 6).
+export const auditChannels = {}

@@ -1,0 +1,2 @@
+// Channels: The exports ledger (issue 7).
+export const exportChannels = {}
