@@ -128,10 +128,13 @@ function writeTable(doc: PDFKit.PDFDocument, table: PdfTable, width: number): vo
   const widths = table.columns.map((c) => c.width ?? Math.max(30, (width - given) / Math.max(1, flexible)))
   const pad = 3
   const drawRow = (cells: string[], bold: boolean) => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(SMALL)
+    const font = bold ? 'Helvetica-Bold' : 'Helvetica'
+    doc.font(font).fontSize(SMALL)
     const heights = cells.map((c, i) => doc.heightOfString(c || '', { width: widths[i]! - 2 * pad }))
     const h = Math.max(...heights, SMALL) + 2 * pad
+    // A row that moves to a new page takes the header row with it.
     if (ensureSpace(doc, h) && !bold) drawRow(table.columns.map((c) => c.label), true)
+    doc.font(font).fontSize(SMALL)
     const y = doc.y
     let x = MARGIN
     if (bold) doc.rect(MARGIN, y, width, h).fill('#e8e8e8').fillColor('black')
