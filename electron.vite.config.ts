@@ -1,5 +1,6 @@
-// Builds the three parts of the app: main (with the store worker as its own entry), the sandboxed
-// preload (fully bundled, CommonJS, as sandboxed preloads require) and the React renderer.
+// Builds the three parts of the app: main (with the store worker and the recognition utility process as
+// their own entries), the sandboxed preload (fully bundled, CommonJS, as sandboxed preloads require) and
+// the React renderer.
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
@@ -11,6 +12,7 @@ export default defineConfig({
         input: {
           main: resolve('src/main/electron/main.ts'),
           'store-worker': resolve('src/main/core/store/store-worker.ts'),
+          'recognition-process': resolve('src/main/electron/recognition-process-entry.ts'),
         },
       },
     },

@@ -25,10 +25,11 @@ export interface Frame {
   index: number
 }
 
-const require = createRequire(import.meta.url)
+// Not named `require`: electron-vite's ESM shim declares one in built files, and two would not parse.
+const requireHere = createRequire(import.meta.url)
 
 export function bundledFfmpegPath(): string {
-  return (require('@ffmpeg-installer/ffmpeg') as { path: string }).path
+  return (requireHere('@ffmpeg-installer/ffmpeg') as { path: string }).path
 }
 
 /**

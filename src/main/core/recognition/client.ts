@@ -1,21 +1,25 @@
-// The host side of recognition: owns the worker, sends frames (transferred, never copied), bounds the
-// queue so a slow model drops frames instead of stalling capture, and restarts a dead worker with back-off.
+// The host side of recognition: owns the worker (through a transport: a worker_thread under Node, a
+// utilityProcess in Electron), sends frames, bounds the queue so a slow model drops frames instead of
+// stalling capture, and restarts a dead worker with back-off.
 import type { Worker } from 'node:worker_threads'
-import { spawnWorker } from '../worker/spawn'
 import { RecognitionError } from './errors'
 import type { RecognizeOptions, PipelineOptions } from './pipeline'
 import type { HostMessage, WorkerInit, WorkerMessage } from './protocol'
+import type { RecognitionTransport, TransportFactory } from './transport'
 import type { FrameResult, RgbImage } from './types'
+import { workerThreadTransport } from './worker-thread-transport'
 
 export interface ClientOptions {
   pipeline?: PipelineOptions
-  /** Built worker file in the packaged app; the .ts source under Node. */
+  /** How to start a worker; a worker_thread running worker.ts by default. */
+  transport?: TransportFactory
+  /** For the default worker_thread transport: a built worker file instead of the .ts source. */
   workerEntry?: string | URL
   /** Frames allowed in flight; beyond this `recognize` refuses with WORKER_BUSY (drop the frame). */
   maxQueue?: number
   /** Restart delays: first, doubling up to max; reset after a worker has served a frame. */
   backoffMs?: { first: number; max: number }
-  /** Called with each worker started (observability, tests). */
+  /** For the default worker_thread transport: called with each worker started (observability, tests). */
   onWorker?: (worker: Worker) => void
 }
 
@@ -25,7 +29,7 @@ interface Pending {
 }
 
 export class RecognitionClient {
-  private worker: Worker | null = null
+  private worker: RecognitionTransport | null = null
   private ready: Promise<string> | null = null
   private readonly pending = new Map<number, Pending>()
   private nextId = 1
@@ -44,19 +48,24 @@ export class RecognitionClient {
     if (this.closed) return Promise.reject(new RecognitionError('WORKER_CLOSED', 'the recognition worker was closed'))
     if (this.ready) return this.ready
     const init: WorkerInit = { pipeline: this.options.pipeline ?? {} }
-    const worker = spawnWorker(this.options.workerEntry ?? new URL('./worker.ts', import.meta.url), init)
+    const startWorker = this.options.transport ?? workerThreadTransport({ entry: this.options.workerEntry, onWorker: this.options.onWorker })
+    let worker: RecognitionTransport
+    try {
+      worker = startWorker(init)
+    } catch (error) {
+      // Not scheduled for restart: the next frame tries again, so a caller is never left waiting.
+      return Promise.reject(new RecognitionError('WORKER_DIED', `the recognition worker could not be started: ${(error as Error).message}`))
+    }
     this.worker = worker
-    this.options.onWorker?.(worker)
     this.ready = new Promise<string>((resolve, reject) => {
-      worker.on('message', (message: WorkerMessage) => {
+      worker.onMessage((message: WorkerMessage) => {
         if (message.type === 'ready') resolve(message.reader)
         else if (message.type === 'load-failed') {
           this.closed = true // models that will not load will not load on retry either
           reject(new RecognitionError('MODEL_LOAD_FAILED', message.message))
         } else this.settle(message)
       })
-      worker.on('error', () => {}) // the exit handler decides what happens next
-      worker.on('exit', (code) => {
+      worker.onExit((code) => {
         if (this.worker !== worker) return
         this.worker = null
         this.ready = null
@@ -69,7 +78,10 @@ export class RecognitionClient {
     return this.ready
   }
 
-  /** Recognises one frame. The frame's buffer is transferred: the caller must not use `image.data` afterwards. */
+  /**
+   * Recognises one frame. The frame's buffer is handed over (transferred to a worker_thread, copied by
+   * structured clone to a utilityProcess): the caller must not use `image.data` afterwards.
+   */
   async recognize(image: RgbImage, options: RecognizeOptions = {}): Promise<FrameResult> {
     if (this.closed) throw new RecognitionError('WORKER_CLOSED', 'the recognition worker was closed')
     if (this.pending.size >= (this.options.maxQueue ?? 4)) throw new RecognitionError('WORKER_BUSY', 'recognition is behind; frame dropped')
@@ -99,7 +111,7 @@ export class RecognitionClient {
     this.worker = null
     this.ready = null
     this.failPending(new RecognitionError('WORKER_CLOSED', 'the recognition worker was closed'))
-    if (worker) await worker.terminate()
+    if (worker) await worker.kill()
   }
 
   private settle(message: WorkerMessage): void {

