@@ -144,7 +144,7 @@ describe('signing in', () => {
         agency: ADMIN.agency,
         unit: 'Investigations',
         roles: ['investigator'],
-        permissions: ['reads.search'],
+        permissions: ['reads.search', 'holds.manage'],
       },
       state: 'active',
       startedAt: now,

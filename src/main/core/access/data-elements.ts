@@ -2,6 +2,8 @@
 // time ranges, record ids), never secrets. Long values are cut so one call cannot flood the log.
 
 const SECRET_KEYS = new Set(['password', 'newPassword', 'code', 'secret', 'token'])
+/** Uploaded file contents (an e-mail message, a CSV): the log records their size, never their bytes. */
+const FILE_KEY = /Base64$/
 /** Recorded in its own column. */
 const SEPARATE_KEYS = new Set(['purpose'])
 const MAX_STRING = 200
@@ -15,7 +17,7 @@ export function dataElementsOf(input: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(input).slice(0, MAX_ITEMS)) {
     if (SEPARATE_KEYS.has(key)) continue
-    out[key] = SECRET_KEYS.has(key) ? '[withheld]' : clean(value, 1)
+    out[key] = redact(key, value, 1)
   }
   return out
 }
@@ -28,6 +30,12 @@ function clean(value: unknown, depth: number): unknown {
   return Object.fromEntries(
     Object.entries(value)
       .slice(0, MAX_ITEMS)
-      .map(([k, v]) => [k, SECRET_KEYS.has(k) ? '[withheld]' : clean(v, depth + 1)]),
+      .map(([k, v]) => [k, redact(k, v, depth + 1)]),
   )
+}
+
+function redact(key: string, value: unknown, depth: number): unknown {
+  if (SECRET_KEYS.has(key)) return '[withheld]'
+  if (FILE_KEY.test(key)) return typeof value === 'string' ? `[file of ${Math.floor((value.length * 3) / 4)} bytes withheld]` : '[withheld]'
+  return clean(value, depth)
 }

@@ -1,23 +1,87 @@
 // Whether an account may use the system right now (DOMAIN.md, "People and roles"): active, not locked,
-// trained within the training period, and within its annual access review.
+// in an authorized job classification, trained within the training period and after the latest
+// re-training order, within its annual access review, and not inactive for the inactivity period.
+// `enforceEligibility` is what the guard and sign-in call: it also records a due inactivity suspension.
 import type { ErrorCode } from '../../../shared/errors'
 import type { UserRow } from '../store/repositories/users'
 import type { Settings } from '../settings/definitions'
-import { addMonths } from '../clock'
+import type { Store } from '../store'
+import { addMonths, DAY } from '../clock'
 
-export const trainingExpiresAt = (user: UserRow, settings: Settings): number | null =>
-  user.trainingCompletedAt === null ? null : addMonths(user.trainingCompletedAt, settings.trainingValidityMonths)
+type Account = Pick<
+  UserRow,
+  | 'status'
+  | 'lockedAt'
+  | 'trainingCompletedAt'
+  | 'retrainingOrderedAt'
+  | 'reviewedAt'
+  | 'classificationAuthorized'
+  | 'lastAccessAt'
+  | 'reactivatedAt'
+  | 'approvedAt'
+  | 'createdAt'
+>
 
-export const reviewExpiresAt = (user: UserRow, settings: Settings): number | null =>
+/**
+ * When the account's training stops counting: the training period after completion, or the moment a
+ * "re-train everyone" order came after it. Null when there is no training record.
+ */
+export function trainingExpiresAt(user: Account, settings: Settings): number | null {
+  if (user.trainingCompletedAt === null) return null
+  const byPeriod = addMonths(user.trainingCompletedAt, settings.trainingValidityMonths)
+  const order = user.retrainingOrderedAt
+  return order !== null && order > user.trainingCompletedAt ? Math.min(order, byPeriod) : byPeriod
+}
+
+export const reviewExpiresAt = (user: Pick<UserRow, 'reviewedAt'>, settings: Settings): number | null =>
   user.reviewedAt === null ? null : addMonths(user.reviewedAt, settings.reviewValidityMonths)
 
-export function ineligibility(user: UserRow, settings: Settings, now: number): ErrorCode | null {
+/**
+ * Since when the account counts as unused: its latest use of the system (any permitted action: a search,
+ * an alert watch, administration, an audit; see the guard), or its approval or re-activation when that
+ * is later, so a new or re-activated account gets a full period.
+ */
+export const unusedSince = (user: Account): number =>
+  Math.max(user.lastAccessAt ?? 0, user.reactivatedAt ?? 0, user.approvedAt ?? user.createdAt)
+
+/** The moment the account becomes inactive; access is refused once more than the period has passed. */
+export const inactiveAfter = (user: Account, settings: Settings): number => unusedSince(user) + settings.inactivityDays * DAY
+
+export const isInactive = (user: Account, settings: Settings, now: number): boolean => now > inactiveAfter(user, settings)
+
+export function ineligibility(user: Account, settings: Settings, now: number): ErrorCode | null {
   if (user.status === 'deleted') return 'ACCOUNT_INACTIVE'
-  if (user.status === 'suspended') return 'ACCOUNT_SUSPENDED'
+  if (user.status === 'suspended' || isInactive(user, settings, now)) return 'ACCOUNT_SUSPENDED'
   if (user.lockedAt !== null) return 'ACCOUNT_LOCKED'
+  if (user.classificationAuthorized === false) return 'CLASSIFICATION_NOT_AUTHORIZED'
   const training = trainingExpiresAt(user, settings)
   if (training === null || training <= now) return 'TRAINING_EXPIRED'
   const review = reviewExpiresAt(user, settings)
   if (review === null || review <= now) return 'REVIEW_EXPIRED'
   return null
+}
+
+export const inactivityReason = (settings: Settings): string =>
+  `Account not used for more than ${settings.inactivityDays} days`
+
+/**
+ * Decides eligibility and, when the inactivity period has run out on an active account, records the
+ * automatic suspension (as of the moment the period ended) so it stays suspended until re-activated.
+ */
+export async function enforceEligibility(store: Store, user: UserRow, settings: Settings, now: number): Promise<ErrorCode | null> {
+  if (user.status === 'active' && isInactive(user, settings, now)) {
+    await store.accounts.suspend(user.id, inactiveAfter(user, settings), inactivityReason(settings), null)
+  }
+  return ineligibility(user, settings, now)
+}
+
+/** Records every due inactivity suspension (run before listing accounts, so the list shows them). */
+export async function suspendInactiveAccounts(store: Store, settings: Settings, now: number): Promise<number> {
+  let suspended = 0
+  for (const user of await store.users.list()) {
+    if (user.status === 'active' && isInactive(user, settings, now)) {
+      if (await store.accounts.suspend(user.id, inactiveAfter(user, settings), inactivityReason(settings), null)) suspended++
+    }
+  }
+  return suspended
 }

@@ -10,7 +10,7 @@ import type { Store } from '../store'
 import { resolveSettings } from '../settings/definitions'
 import type { UserRow } from '../store/repositories/users'
 import { dataElementsOf } from './data-elements'
-import { ineligibility } from './eligibility'
+import { enforceEligibility } from './eligibility'
 import { validatePurpose } from './purpose'
 import type { AnyContract, CallContext, Handler, HandlerContext, LogSubject } from './types'
 
@@ -28,7 +28,7 @@ export interface GuardDeps {
 
 export type Dispatch = (call: CallContext, channel: string, input: unknown) => Promise<Result<unknown>>
 
-const END_SESSION_CODES = new Set(['ACCOUNT_INACTIVE', 'ACCOUNT_SUSPENDED', 'ACCOUNT_LOCKED', 'DEVICE_NOT_APPROVED', 'DEVICE_REVOKED'])
+const END_SESSION_CODES = new Set(['ACCOUNT_INACTIVE', 'CLASSIFICATION_NOT_AUTHORIZED', 'ACCOUNT_SUSPENDED', 'ACCOUNT_LOCKED', 'DEVICE_NOT_APPROVED', 'DEVICE_REVOKED'])
 
 export function createDispatcher<C extends AnyContract>(
   contract: C,
@@ -72,7 +72,7 @@ export function createDispatcher<C extends AnyContract>(
           // 3. Device approved as agency-issued.
           if (device.status !== 'approved') throw new AppError(device.status === 'revoked' ? 'DEVICE_REVOKED' : 'DEVICE_NOT_APPROVED')
           // 4. Account eligible, and its roles grant the channel's permission.
-          const ineligible = ineligibility(user, settings, now)
+          const ineligible = await enforceEligibility(store, user, settings, now)
           if (ineligible) throw new AppError(ineligible)
         } catch (error) {
           if (AppError.isAppError(error) && END_SESSION_CODES.has(error.code)) sessions.end(call.senderId)
@@ -114,7 +114,10 @@ export function createDispatcher<C extends AnyContract>(
         note: (elements) => Object.assign(notes, elements),
       }
       const value = await (handlers[channel] as Handler<unknown, unknown>)(parsed.data, ctx)
-      if (def.alprAccess && user) await store.users.recordAlprAccess(user.id, now)
+      // Any permitted action counts as use of the account for the inactivity rule; sign-in, status polls
+      // and activity pings do not. (Counting only ALPR searches would suspend the custodian, whose work
+      // is administration, and lock the agency out of its own system.)
+      if (user && def.access !== 'public' && def.access !== 'session') await store.users.recordUse(user.id, now)
       result = { ok: true, value }
     } catch (error) {
       if (AppError.isAppError(error)) {

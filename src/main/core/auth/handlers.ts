@@ -3,7 +3,7 @@
 import { AppError } from '../errors'
 import type { Handlers, HandlerContext } from '../access/types'
 import type { Services } from '../app/services'
-import { ineligibility } from '../access/eligibility'
+import { enforceEligibility } from '../access/eligibility'
 import { sessionLimits, subjectOf } from '../access/guard'
 import { toSessionInfo } from '../users/records'
 import { checkCredentials } from './credentials'
@@ -39,7 +39,7 @@ export function authHandlers(services: Services): AuthHandlers {
       }
       ctx.identify(subjectOf(user))
       await checkCredentials(services, user, password, code, ctx.now, ctx.settings)
-      const ineligible = ineligibility(user, ctx.settings, ctx.now)
+      const ineligible = await enforceEligibility(store, user, ctx.settings, ctx.now)
       if (ineligible) throw new AppError(ineligible)
       const session = sessions.start(ctx.call.senderId, user.id, ctx.now)
       return toSessionInfo(session, user, ctx.settings)
@@ -59,7 +59,7 @@ export function authHandlers(services: Services): AuthHandlers {
         if (AppError.isAppError(error) && error.code === 'ACCOUNT_LOCKED') sessions.end(ctx.call.senderId)
         throw error
       }
-      const ineligible = ineligibility(user, ctx.settings, ctx.now)
+      const ineligible = await enforceEligibility(store, user, ctx.settings, ctx.now)
       if (ineligible) {
         sessions.end(ctx.call.senderId)
         throw new AppError(ineligible)

@@ -1,13 +1,12 @@
-// What the Administration screen shows: accounts, workstations, the access log and the last chain check.
+// What the Administration screen shows: accounts, workstations, the access log and the last chain check,
+// the annual access review (accounts overview, the open review session) and the policy settings.
 // Cleared whenever the session ends, so the next person never sees the previous one's view.
 import { create } from 'zustand'
-import type { AccessLogEntry, ChainVerification, DeviceInfo, UserRecord } from '../../../shared/models'
+import type { AccountOverview, AccountsOverview, ChainVerification, DeviceInfo, ReviewSession, SettingInfo, UserRecord } from '../../../shared/models'
 import { alpr, type AppErrorData } from '../api'
 import { signedInCall } from './session'
 
 export type AdminTab = 'overview' | 'users' | 'reviews' | 'devices' | 'settings' | 'log' | 'audits'
-
-export const LOG_PAGE = 100
 
 interface AdminState {
   tab: AdminTab | null
@@ -15,22 +14,27 @@ interface AdminState {
   usersError: AppErrorData | null
   devices: DeviceInfo[] | null
   devicesError: AppErrorData | null
-  log: AccessLogEntry[] | null
-  logError: AppErrorData | null
-  logHasMore: boolean
-  logLoadingMore: boolean
   verification: { result: ChainVerification; at: number } | null
   verifyError: AppErrorData | null
   verifying: boolean
+  accounts: AccountsOverview | null
+  accountsError: AppErrorData | null
+  /** The review session this administrator started on this screen, with its decisions so far. */
+  reviewSession: ReviewSession | null
+  settings: SettingInfo[] | null
+  settingsError: AppErrorData | null
 
   setTab(tab: AdminTab): void
   loadUsers(): Promise<void>
   loadDevices(): Promise<void>
-  loadLog(): Promise<void>
-  loadOlderLog(): Promise<void>
   verify(): Promise<void>
   replaceUser(user: UserRecord): void
   replaceDevice(device: DeviceInfo): void
+  loadAccounts(): Promise<void>
+  replaceAccount(account: AccountOverview): void
+  setReviewSession(session: ReviewSession | null): void
+  loadSettings(): Promise<void>
+  replaceSetting(setting: SettingInfo): void
   reset(): void
 }
 
@@ -40,13 +44,14 @@ const INITIAL = {
   usersError: null,
   devices: null,
   devicesError: null,
-  log: null,
-  logError: null,
-  logHasMore: false,
-  logLoadingMore: false,
   verification: null,
   verifyError: null,
   verifying: false,
+  accounts: null,
+  accountsError: null,
+  reviewSession: null,
+  settings: null,
+  settingsError: null,
 } satisfies Partial<AdminState>
 
 export const useAdmin = create<AdminState>()((set, get) => ({
@@ -68,22 +73,6 @@ export const useAdmin = create<AdminState>()((set, get) => ({
     else set({ devicesError: result.error })
   },
 
-  async loadLog() {
-    const result = await signedInCall(() => alpr().accessLog.list({ limit: LOG_PAGE }))
-    if (result.ok) set({ log: result.value, logError: null, logHasMore: result.value.length === LOG_PAGE })
-    else set({ logError: result.error })
-  },
-
-  async loadOlderLog() {
-    const log = get().log
-    const last = log?.[log.length - 1]
-    if (!log || !last || get().logLoadingMore) return
-    set({ logLoadingMore: true })
-    const result = await signedInCall(() => alpr().accessLog.list({ limit: LOG_PAGE, beforeId: last.id }))
-    if (result.ok) set({ log: [...log, ...result.value], logError: null, logHasMore: result.value.length === LOG_PAGE, logLoadingMore: false })
-    else set({ logError: result.error, logLoadingMore: false })
-  },
-
   async verify() {
     set({ verifying: true, verifyError: null })
     const result = await signedInCall(() => alpr().accessLog.verify({}))
@@ -99,6 +88,33 @@ export const useAdmin = create<AdminState>()((set, get) => ({
   replaceDevice(device) {
     const devices = get().devices
     if (devices) set({ devices: devices.map((d) => (d.id === device.id ? device : d)) })
+  },
+
+  async loadAccounts() {
+    const result = await signedInCall(() => alpr().accounts.overview({}))
+    if (!result.ok) return set({ accountsError: result.error })
+    const open = get().reviewSession
+    set({ accounts: result.value, accountsError: null, reviewSession: open ? (result.value.sessions.find((s) => s.id === open.id) ?? open) : null })
+  },
+
+  replaceAccount(account) {
+    const accounts = get().accounts
+    if (accounts) set({ accounts: { ...accounts, accounts: accounts.accounts.map((a) => (a.id === account.id ? account : a)) } })
+  },
+
+  setReviewSession(reviewSession) {
+    set({ reviewSession })
+  },
+
+  async loadSettings() {
+    const result = await signedInCall(() => alpr().settings.list({}))
+    if (result.ok) set({ settings: result.value, settingsError: null })
+    else set({ settingsError: result.error })
+  },
+
+  replaceSetting(setting) {
+    const settings = get().settings
+    if (settings) set({ settings: settings.map((s) => (s.key === setting.key ? setting : s)) })
   },
 
   reset() {

@@ -9,6 +9,16 @@ export class SettingsRepository {
     return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]))
   }
 
+  /** When each stored setting was last changed, and by whom. */
+  changes(): Record<string, { at: number; by: string | null }> {
+    const rows = this.db.prepare('SELECT key, changed_at AS at, changed_by AS by FROM settings').all() as {
+      key: string
+      at: number
+      by: string | null
+    }[]
+    return Object.fromEntries(rows.map((r) => [r.key, { at: r.at, by: r.by }]))
+  }
+
   set(key: string, value: unknown, by: string | null, at: number): void {
     this.db
       .prepare(

@@ -26,6 +26,18 @@ export interface UserRow {
   trainingCompletedAt: number | null
   /** Time of the latest review that approved the account's access. */
   reviewedAt: number | null
+  /** The latest review of any outcome, and its decision. */
+  lastReviewAt: number | null
+  lastReviewDecision: 'approved' | 'revoked' | null
+  /** Job classification, and whether it is on the authorized list (null when none is recorded). */
+  classification: string | null
+  classificationAuthorized: boolean | null
+  suspendedAt: number | null
+  suspensionReason: string | null
+  reactivatedAt: number | null
+  departedAt: number | null
+  /** Time of the latest "re-train everyone" order: training completed before it no longer counts. */
+  retrainingOrderedAt: number | null
 }
 
 export interface NewUser {
@@ -42,6 +54,9 @@ export interface NewUser {
   approvedBy: string | null
   trainingCourse: string
   trainingCompletedAt: number
+  /** Who gave the training; null when the person attested it themselves (the first administrator). */
+  trainer?: string | null
+  classification?: string | null
 }
 
 const SELECT = `
@@ -49,15 +64,27 @@ const SELECT = `
          u.password_hash AS passwordHash, u.totp_secret AS totpSecret, u.totp_pending_secret AS totpPendingSecret,
          u.totp_last_step AS totpLastStep, u.locked_at AS lockedAt, u.created_at AS createdAt,
          u.approved_by AS approvedBy, u.approved_at AS approvedAt, u.last_access_at AS lastAccessAt,
+         u.classification, u.suspended_at AS suspendedAt, u.suspension_reason AS suspensionReason,
+         u.reactivated_at AS reactivatedAt, u.departed_at AS departedAt,
+         (SELECT authorized FROM job_classifications c WHERE c.name = u.classification) AS classificationAuthorized,
+         (SELECT max(ordered_at) FROM retraining_orders) AS retrainingOrderedAt,
+         (SELECT reviewed_at FROM access_reviews a WHERE a.user_id = u.id ORDER BY reviewed_at DESC, id DESC LIMIT 1) AS lastReviewAt,
+         (SELECT decision FROM access_reviews a WHERE a.user_id = u.id ORDER BY reviewed_at DESC, id DESC LIMIT 1) AS lastReviewDecision,
          (SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id) AS roles,
          (SELECT max(completed_at) FROM training_records t WHERE t.user_id = u.id) AS trainingCompletedAt,
          (SELECT max(reviewed_at) FROM access_reviews a WHERE a.user_id = u.id AND a.decision = 'approved') AS reviewedAt
   FROM users u`
 
-type RawUserRow = Omit<UserRow, 'roles'> & { roles: string | null }
+type RawUserRow = Omit<UserRow, 'roles' | 'classificationAuthorized'> & { roles: string | null; classificationAuthorized: number | null }
 
 const toUser = (raw: RawUserRow | undefined): UserRow | null =>
-  raw ? { ...raw, roles: raw.roles ? (raw.roles.split(',').sort() as Role[]) : [] } : null
+  raw
+    ? {
+        ...raw,
+        roles: raw.roles ? (raw.roles.split(',').sort() as Role[]) : [],
+        classificationAuthorized: raw.classificationAuthorized === null ? null : raw.classificationAuthorized === 1,
+      }
+    : null
 
 export class UsersRepository {
   constructor(private readonly db: Db) {}
@@ -74,6 +101,12 @@ export class UsersRepository {
     return toUser(this.db.prepare(`${SELECT} WHERE u.username = ?`).get(username) as RawUserRow | undefined)
   }
 
+  /** Every account including departed ones (their tombstones), for reviews and audits. */
+  listAll(): UserRow[] {
+    const rows = this.db.prepare(`${SELECT} ORDER BY u.status = 'deleted', u.username`).all() as RawUserRow[]
+    return rows.map((r) => toUser(r)!)
+  }
+
   list(): UserRow[] {
     const rows = this.db.prepare(`${SELECT} WHERE u.status != 'deleted' ORDER BY u.username`).all() as RawUserRow[]
     return rows.map((r) => toUser(r)!)
@@ -88,8 +121,8 @@ export class UsersRepository {
       this.db
         .prepare(
           `INSERT INTO users (id, username, display_name, agency, unit, password_hash, totp_pending_secret,
-                              created_at, approved_by, approved_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                              created_at, approved_by, approved_at, classification)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           user.id,
@@ -102,14 +135,15 @@ export class UsersRepository {
           user.createdAt,
           user.approvedBy,
           user.createdAt,
+          user.classification ?? null,
         )
       const addRole = this.db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)')
       for (const role of new Set(user.roles)) addRole.run(user.id, role)
       this.db
         .prepare(
-          `INSERT INTO training_records (user_id, course, completed_at, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)`,
+          `INSERT INTO training_records (user_id, course, completed_at, recorded_by, recorded_at, trainer) VALUES (?, ?, ?, ?, ?, ?)`,
         )
-        .run(user.id, user.trainingCourse, user.trainingCompletedAt, user.approvedBy ?? user.id, user.createdAt)
+        .run(user.id, user.trainingCourse, user.trainingCompletedAt, user.approvedBy ?? user.id, user.createdAt, user.trainer ?? null)
       this.db
         .prepare(
           `INSERT INTO access_reviews (user_id, reviewed_at, reviewer_id, decision, reason) VALUES (?, ?, ?, 'approved', ?)`,
@@ -177,8 +211,8 @@ export class UsersRepository {
     })()
   }
 
-  /** Time of the user's latest access to ALPR information (drives the inactivity rule). */
-  recordAlprAccess(id: string, at: number): void {
+  /** Time of the user's latest permitted action (drives the inactivity rule). */
+  recordUse(id: string, at: number): void {
     this.db.prepare('UPDATE users SET last_access_at = ? WHERE id = ?').run(at, id)
   }
 }

@@ -1,4 +1,5 @@
-// Accounts: the table, creating an account with its enrollment, resetting an authenticator, releasing a lockout.
+// Accounts: the table, creating an account with its enrollment, resetting an authenticator, releasing a lockout,
+// and account requests (requested by a supervisor, approved by an administrator).
 import { useEffect, useState } from 'react'
 import type { Enrollment, UserRecord } from '../../../../shared/models'
 import { Button } from '../../components/Button'
@@ -11,6 +12,7 @@ import { formatDateTime, formatWhen, roleNames } from '../../format'
 import { useAdmin } from '../../store/admin'
 import { can, signedInCall, useApp } from '../../store/session'
 import { CreateUserForm } from './CreateUserForm'
+import { AccountRequests } from './AccountRequests'
 import { Badge, Expiry } from './cells'
 
 type Panel =
@@ -115,34 +117,32 @@ export function UsersTab() {
       header: 'Agency / unit',
       cell: (u) => (
         <>
-          <span className="cell-main truncate w-agency" title={u.agency}>
+          <span className="cell-main truncate" style={{ maxWidth: '9rem' }} title={u.agency}>
             {u.agency}
           </span>
-          <span className="cell-sub truncate w-agency" title={u.unit}>
+          <span className="cell-sub truncate" style={{ maxWidth: '9rem' }} title={u.unit}>
             {u.unit}
           </span>
         </>
       ),
     },
     { header: 'Roles', cell: (u) => roleNames(u.roles), className: 'wrap w-roles' },
-    { header: 'Status', cell: (u) => <Badge tone={u.status === 'active' ? 'ok' : 'danger'}>{u.status === 'active' ? 'Active' : u.status === 'suspended' ? 'Suspended' : 'Deleted'}</Badge> },
+    {
+      header: 'Status',
+      cell: (u) => (
+        <>
+          <Badge tone={u.status === 'active' ? 'ok' : 'danger'}>{u.status === 'active' ? 'Active' : u.status === 'suspended' ? 'Suspended' : 'Deleted'}</Badge>
+          {u.lockedAt === null ? null : (
+            <span className="cell-sub tabular" title={formatDateTime(u.lockedAt)}>
+              <Badge tone="danger">Locked</Badge> {`since ${formatWhen(u.lockedAt)}`}
+            </span>
+          )}
+        </>
+      ),
+    },
     { header: 'Authenticator', cell: (u) => (u.totpEnrolled ? <Badge tone="ok">Enrolled</Badge> : <Badge tone="warning">Not enrolled</Badge>) },
     {
-      header: 'Lockout',
-      cell: (u) =>
-        u.lockedAt === null ? (
-          <span className="muted">No</span>
-        ) : (
-          <>
-            <Badge tone="danger">Locked</Badge>
-            <span className="cell-sub tabular" title={formatDateTime(u.lockedAt)}>
-              since {formatWhen(u.lockedAt)}
-            </span>
-          </>
-        ),
-    },
-    {
-      header: 'Training / review until',
+      header: 'Training / review',
       cell: (u) => (
         <dl className="expiries">
           <div>
@@ -250,6 +250,18 @@ export function UsersTab() {
         empty={users ? 'No accounts.' : 'Loading…'}
         rowClassName={(u) => (u.lockedAt !== null ? 'row-alert' : undefined)}
         testId="users-table"
+      />
+
+      <AccountRequests
+        canRequest={can(session, 'accounts.review')}
+        canDecide={manage}
+        defaultAgency={session?.user.agency ?? ''}
+        onEnroll={(enrollment, displayName) => {
+          setMessage(null)
+          setPanel({ kind: 'enroll', enrollment, displayName, reason: 'created' })
+          void loadUsers()
+          window.scrollTo?.({ top: 0 })
+        }}
       />
 
       <ConfirmDialog
