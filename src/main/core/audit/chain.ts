@@ -55,3 +55,19 @@ export function checkLink(entry: ChainedFields & { hash: string }, expectedPrev:
   }
   return null
 }
+
+/** What a retention checkpoint states about the entries it removed; the agency key signs exactly these bytes. */
+export interface CheckpointStatement {
+  id: number
+  createdAt: number
+  lastRemovedId: number
+  lastRemovedHash: string
+  removedCount: number
+}
+
+export function checkpointBytes(c: CheckpointStatement): Buffer {
+  return Buffer.from(
+    JSON.stringify(['alpr-access-log-checkpoint/1', c.id, c.createdAt, c.lastRemovedId, c.lastRemovedHash, c.removedCount]),
+    'utf8',
+  )
+}

@@ -1,12 +1,14 @@
-// Handlers over the access log: recent entries and chain verification.
+// Handlers over the access log: filtered search, exports for auditors, and chain verification.
 import type { Handlers } from '../access/types'
 import type { Services } from '../app/services'
+import { exportAccessLog } from './export'
 
-type AccessLogHandlers = Pick<Handlers, 'accessLog.list' | 'accessLog.verify'>
+type AccessLogHandlers = Pick<Handlers, 'accessLog.search' | 'accessLog.export' | 'accessLog.verify'>
 
 export function accessLogHandlers({ store }: Services): AccessLogHandlers {
   return {
-    'accessLog.list': ({ limit, beforeId }) => store.accessLog.list(limit, beforeId),
+    'accessLog.search': ({ limit, beforeId, ...filter }) => store.accessLog.search(filter, limit, beforeId),
+    'accessLog.export': ({ format, ...filter }, ctx) => exportAccessLog(store, ctx, filter, format),
     'accessLog.verify': () => store.accessLog.verify(),
   }
 }

@@ -13,21 +13,22 @@ import { ReviewsTab } from './admin/ReviewsTab'
 import { SettingsTab } from './admin/SettingsTab'
 import { AuditsTab } from './admin/AuditsTab'
 
-const TABS: (TabItem<AdminTab> & { permission: Permission })[] = [
+/** A tab is shown to those holding any of its permissions. */
+const TABS: (TabItem<AdminTab> & { permission: Permission | Permission[] })[] = [
   { id: 'overview', label: 'Overview', permission: 'audits.perform' },
   { id: 'users', label: 'Users', permission: 'users.read' },
   { id: 'reviews', label: 'Access reviews', permission: 'accounts.review' },
   { id: 'devices', label: 'Workstations', permission: 'devices.manage' },
   { id: 'settings', label: 'Settings', permission: 'settings.manage' },
   { id: 'log', label: 'Access log', permission: 'accessLog.read' },
-  { id: 'audits', label: 'Audits', permission: 'audits.perform' },
+  { id: 'audits', label: 'Audits', permission: ['audits.perform', 'audits.approve'] },
 ]
 
 export function AdminScreen() {
   const session = useApp((s) => s.session)
   const tab = useAdmin((s) => s.tab)
   const setTab = useAdmin((s) => s.setTab)
-  const tabs = TABS.filter((t) => can(session, t.permission))
+  const tabs = TABS.filter((t) => [t.permission].flat().some((p) => can(session, p)))
   const selected = tabs.find((t) => t.id === tab)?.id ?? tabs[0]?.id ?? null
 
   useEffect(() => {
