@@ -249,7 +249,8 @@ describe('the store key', () => {
 })
 
 describe('migrations', () => {
-  const broken = { version: 2, name: 'broken', sql: 'CREATE TABLE half_done (x TEXT); INSERT INTO no_such_table VALUES (1);' }
+  const next = MIGRATIONS[MIGRATIONS.length - 1]!.version + 1
+  const broken = { version: next, name: 'broken', sql: 'CREATE TABLE half_done (x TEXT); INSERT INTO no_such_table VALUES (1);' }
 
   it('roll back a failing migration completely and leave user_version where it was', () => {
     const dir = lab.tempDir()
@@ -258,12 +259,12 @@ describe('migrations', () => {
     openDatabase({ file, key }).close()
 
     expect(() => openDatabase({ file, key, migrations: [...MIGRATIONS, broken] })).toThrowError(
-      expect.objectContaining({ code: 'MIGRATION_FAILED', message: expect.stringContaining('Migration 2 (broken) failed and was rolled back') }),
+      expect.objectContaining({ code: 'MIGRATION_FAILED', message: expect.stringContaining(`Migration ${next} (broken) failed and was rolled back`) }),
     )
 
     const db = openDatabase({ file, key })
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(1)
+      expect(db.pragma('user_version', { simple: true })).toBe(next - 1)
       expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'half_done'`).get()).toBeUndefined()
     } finally {
       db.close()
@@ -274,13 +275,13 @@ describe('migrations', () => {
     const dir = lab.tempDir()
     const file = join(dir, DB_FILE_NAME)
     const key = randomBytes(32)
-    const good = { version: 2, name: 'good', sql: 'CREATE TABLE kept (x TEXT);' }
-    expect(() => openDatabase({ file, key, migrations: [...MIGRATIONS, good, { ...broken, version: 3 }] })).toThrowError(
+    const good = { version: next, name: 'good', sql: 'CREATE TABLE kept (x TEXT);' }
+    expect(() => openDatabase({ file, key, migrations: [...MIGRATIONS, good, { ...broken, version: next + 1 }] })).toThrowError(
       expect.objectContaining({ code: 'MIGRATION_FAILED' }),
     )
     const db = openDatabase({ file, key, migrations: [...MIGRATIONS, good] })
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(2)
+      expect(db.pragma('user_version', { simple: true })).toBe(next)
       expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'kept'`).pluck().get()).toBe('kept')
       expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'half_done'`).get()).toBeUndefined()
     } finally {

@@ -1,6 +1,30 @@
-// Handlers: Retention runs and holds on reads (issue 7).
+// Handlers: retention runs: the periods in force, the record of every purge, and a purge on demand.
+import type { Handlers } from '../access/types'
 import type { Services } from '../app/services'
 
-export function retentionHandlers(_services: Services) {
-  return {}
+type RetentionHandlers = Pick<Handlers, 'retention.overview' | 'retention.runs' | 'retention.runNow'>
+
+export function retentionHandlers({ store, retention }: Services): RetentionHandlers {
+  return {
+    'retention.overview': async (_input, ctx) => {
+      const [lastRun] = await store.retention.runs(1)
+      return {
+        readRetentionDays: ctx.settings.readRetentionDays,
+        hotListRetentionDays: ctx.settings.hotListRetentionDays,
+        recordRetentionYears: ctx.settings.recordRetentionYears,
+        exportDestructionDays: ctx.settings.exportDestructionDays,
+        lastRun: lastRun ?? null,
+        nextRunAt: retention.nextRunAt(),
+        ...(await store.holds.summary(ctx.now)),
+      }
+    },
+
+    'retention.runs': async ({ limit }) => store.retention.runs(limit),
+
+    'retention.runNow': async (_input, ctx) => {
+      const run = await retention.runNow('manual', ctx.user!.id)
+      ctx.note({ runId: run.id, readsDeleted: run.readsDeleted, accessLogDeleted: run.accessLogDeleted })
+      return run
+    },
+  }
 }

@@ -1,6 +1,7 @@
 // The exports ledger: every download, print or share of ALPR information with its destruction deadline,
 // until a named person certifies that it was destroyed.
 import type { Db } from '../database'
+import type { ExportLedgerItem, ExportStatus } from '../../../../shared/models'
 
 export interface ExportRecord {
   id: string
@@ -68,3 +69,45 @@ export class ExportsRepository {
     )
   }
 }
+
+type LedgerRow = Omit<ExportLedgerItem, 'status'>
+
+const LEDGER_COLUMNS = `e.id, e.kind, e.format, e.description, e.item_count AS itemCount, e.sha256, e.purpose,
+  e.created_by AS createdBy, (SELECT display_name FROM users u WHERE u.id = e.created_by) AS createdByName,
+  e.created_at AS createdAt, e.recipient, e.destroy_by AS destroyBy, e.destroyed_at AS destroyedAt,
+  e.destroyed_by AS destroyedBy, (SELECT display_name FROM users u WHERE u.id = e.destroyed_by) AS destroyedByName,
+  e.destruction_note AS destructionNote`
+
+const LEDGER_FILTER: Record<ExportStatus | 'all', string> = {
+  all: '1',
+  open: 'e.destroyed_at IS NULL AND e.destroy_by >= @now',
+  overdue: 'e.destroyed_at IS NULL AND e.destroy_by < @now',
+  destroyed: 'e.destroyed_at IS NOT NULL',
+}
+
+/** The ledger as people read it: names instead of ids, and each item's status at `now`. */
+export class ExportLedgerRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Overdue first (oldest deadline first), then open by deadline, then destroyed, newest first. */
+  list(now: number, status: ExportStatus | 'all', limit: number): ExportLedgerItem[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${LEDGER_COLUMNS} FROM exports e WHERE ${LEDGER_FILTER[status]}
+         ORDER BY e.destroyed_at IS NOT NULL, CASE WHEN e.destroyed_at IS NULL THEN e.destroy_by END, e.destroyed_at DESC, e.id
+         LIMIT @limit`,
+      )
+      .all({ now, limit }) as LedgerRow[]
+    return rows.map((r) => withStatus(r, now))
+  }
+
+  get(id: string, now: number): ExportLedgerItem | null {
+    const row = this.db.prepare(`SELECT ${LEDGER_COLUMNS} FROM exports e WHERE e.id = ?`).get(id) as LedgerRow | undefined
+    return row ? withStatus(row, now) : null
+  }
+}
+
+const withStatus = (row: LedgerRow, now: number): ExportLedgerItem => ({
+  ...row,
+  status: row.destroyedAt !== null ? 'destroyed' : row.destroyBy < now ? 'overdue' : 'open',
+})
