@@ -33,6 +33,14 @@ export const ERROR_SENTENCES = {
   SETUP_REQUIRED: 'This system has not been set up yet.',
   ENROLLMENT_NOT_STARTED: 'No authenticator enrollment is in progress. Start again.',
   CONFLICT: 'The request conflicts with the current state of the record.',
+  SECOND_PERSON_REQUIRED:
+    'A different person must approve this: whoever performed an audit cannot also approve it.',
+  CLASSIFICATION_NOT_AUTHORIZED:
+    'Your job classification is not authorized for ALPR access. Re-apply through the ALPR Administrator and complete training again.',
+  SETTING_OUT_OF_RANGE: 'That value is outside the range the agency’s policy allows for this setting.',
+  TRAINING_REQUIRED: 'A training record completed after the suspension is required before the account can be re-activated.',
+  SHARE_RECIPIENT_NOT_ALLOWED:
+    'ALPR information may be shared only with a California public agency: the state, a county, a city, or one of their agencies (Civil Code 1798.90.55(b)).',
   INTERNAL: 'Something went wrong inside the application. The failure was recorded.',
 } as const
 

@@ -113,3 +113,506 @@ export interface DocumentFile {
   /** When the exports ledger expects it destroyed (ms since epoch). */
   destroyBy: number | null
 }
+
+// ── Sharing, records requests, vendors, the public policy and the compliance dashboard (issue 7) ──
+
+/** The kinds of California public agency (Civil Code 1798.90.5(f)) the registry admits. */
+export type AgencyType = 'state_agency' | 'county_agency' | 'city_agency' | 'political_subdivision'
+/** What a requester may claim to be; only an AgencyType in California is admitted. */
+export type RequesterType = AgencyType | 'federal_agency' | 'private_entity' | 'vendor'
+
+export interface AgencyRecord {
+  id: string
+  name: string
+  type: AgencyType
+  state: 'CA'
+  /** A number known to the agency (not one given by the requester), used for call-back verification. */
+  contactPhone: string
+  createdAt: number
+  createdBy: string
+  /** Shares produced for this agency, and the latest one. */
+  sharesProduced: number
+  lastSharedAt: number | null
+}
+
+export type ShareTransfer = 'email' | 'portal' | 'media' | 'in_person'
+export type ShareStatus = 'pending' | 'approved' | 'declined'
+
+/** What is shared: given reads, or every read of a plate within a time range. */
+export type ShareSelection = { readIds: number[] } | { plate: string; from: number; to: number }
+
+export interface ShareRecord {
+  id: string
+  agencyId: string
+  agencyName: string
+  agencyType: AgencyType
+  requester: string
+  requesterTitle: string
+  purpose: string
+  need: string
+  verification: string
+  transfer: ShareTransfer
+  selection: ShareSelection
+  itemCount: number
+  status: ShareStatus
+  requestedBy: string
+  requestedByName: string
+  createdAt: number
+  approvedBy: string | null
+  approvedByName: string | null
+  approvedAt: number | null
+  decisionNote: string | null
+  exportId: string | null
+  producedAt: number | null
+  /** Kept original e-mail messages of the transfer. */
+  emails: { id: number; fileName: string; size: number; sha256: string; storedAt: number; deleteAfter: number }[]
+}
+
+export type RecordsRequestKind = 'public_records' | 'subpoena'
+
+export interface RecordsRequest {
+  id: string
+  kind: RecordsRequestKind
+  receivedAt: number
+  requester: string
+  asked: string
+  dueAt: number
+  assignedTo: string
+  assignedToName: string
+  status: 'open' | 'closed'
+  response: string | null
+  closedAt: number | null
+  closedByName: string | null
+  loggedByName: string
+  overdue: boolean
+}
+
+export type VendorStorageLocation = 'us' | 'canada' | 'us_and_canada' | 'outside' | 'unknown'
+
+export interface VendorContractItem {
+  key: 'dataOwnership' | 'storageLocation' | 'staffTrained' | 'staffBackgroundChecked' | 'vendorAudits' | 'breachPolicy'
+  label: string
+  met: boolean
+  detail: string
+}
+
+export interface VendorContract {
+  id: string
+  vendor: string
+  service: string
+  signedOn: number
+  expiresOn: number
+  renewedOn: number | null
+  dataOwnedByAgency: boolean
+  storageLocation: VendorStorageLocation
+  staffTrained: boolean
+  staffBackgroundChecked: boolean
+  vendorAudits: boolean
+  lastVendorAuditOn: number | null
+  breachPolicy: boolean
+  notes: string
+  updatedAt: number
+  items: VendorContractItem[]
+  expired: boolean
+  /** Expires within the renewal warning window (90 days). */
+  renewalDue: boolean
+}
+
+export interface PolicyPublication {
+  version: number
+  publishedAt: number
+  publishedBy: string
+  publishedByName: string
+  sha256: string
+}
+
+export interface PolicyStatus {
+  /** SHA-256 of the policy HTML the current settings produce. */
+  currentSha256: string
+  latest: PolicyPublication | null
+  /** No publication yet, or the current settings produce a different text than the one last posted. */
+  outOfDate: boolean
+  /** Settings whose values differ from those of the last publication: key, published value, current value. */
+  changedSettings: { key: string; label: string; published: string; current: string }[]
+  publications: PolicyPublication[]
+}
+
+export type ComplianceState = 'met' | 'attention' | 'missing' | 'overdue'
+
+export interface ComplianceDuty {
+  id: string
+  duty: string
+  /** The statute or policy section the duty comes from. */
+  source: string
+  state: ComplianceState
+  /** What the product holds as evidence. */
+  evidence: string[]
+  /** What is missing or overdue. */
+  problems: string[]
+}
+
+// ——— Access-log search and audits (issue 6) ———
+
+/** One page of a filtered access-log search, newest first. */
+export interface AccessLogPage {
+  entries: AccessLogEntry[]
+  /** More (older) entries match; ask again with beforeId = the last entry's id. */
+  hasMore: boolean
+}
+
+export type MisuseKind = 'repeat-plate' | 'outside-hours' | 'purpose-reuse' | 'refused-access'
+
+/** A pattern in the access log that someone must look at (DOMAIN.md "Audits"). Not a finding of misuse by itself. */
+export interface MisuseFlag {
+  kind: MisuseKind
+  userId: string | null
+  username: string | null
+  /** One sentence saying what was seen. */
+  summary: string
+  count: number
+  firstAt: number
+  lastAt: number
+  /** Access-log entry ids behind the flag (the first 50). */
+  entryIds: number[]
+  plate: string | null
+  purpose: string | null
+}
+
+export type AuditStatus = 'draft' | 'performed' | 'approved'
+
+export interface AuditSummary {
+  id: string
+  /** Start of the period (inclusive) and its end (exclusive), ms since epoch, local days of the workstation. */
+  periodStart: number
+  periodEnd: number
+  status: AuditStatus
+  createdBy: string
+  createdByName: string | null
+  createdAt: number
+  performedBy: string | null
+  performedByName: string | null
+  performedAt: number | null
+  approvedBy: string | null
+  approvedByName: string | null
+  approvedAt: number | null
+  /** SHA-256 of the signed report PDF kept in the store. */
+  reportSha256: string | null
+  /** The signed report is kept until this time (record retention). */
+  keepUntil: number | null
+  flagCount: number
+}
+
+export interface SampledSearch {
+  id: number
+  at: number
+  username: string | null
+  agency: string | null
+  unit: string | null
+  channel: string
+  /** The data elements used to query, as one line. */
+  query: string
+  purpose: string | null
+}
+
+export interface AccountEvidence {
+  userId: string
+  username: string
+  displayName: string
+  status: string
+  roles: string[]
+  trainingCompletedAt: number | null
+  trainingExpiresAt: number | null
+  reviewedAt: number | null
+  reviewExpiresAt: number | null
+  lastAccessAt: number | null
+  /** What an auditor should look at: expired training, lapsed review, inactive but still active, locked. */
+  issues: string[]
+}
+
+export interface ShareEvidence {
+  id: string
+  agency: string | null
+  agencyType: string | null
+  agencyState: string | null
+  requester: string | null
+  purpose: string | null
+  approvedBy: string | null
+  approvedAt: number | null
+  createdAt: number
+  issues: string[]
+}
+
+export interface AuditEvidence {
+  assembledAt: number
+  sample: { seed: number; population: number; entries: SampledSearch[] }
+  accounts: {
+    rows: AccountEvidence[]
+    departures: number
+    trainingRecordsInPeriod: number
+    reviewsInPeriod: number
+    withIssues: number
+  }
+  /** `kept: false` when this installation keeps no sharing records yet. */
+  sharing: { kept: false } | { kept: true; records: ShareEvidence[]; withIssues: number }
+  retention: {
+    readRetentionDays: number
+    cutoff: number
+    /** Reads older than the retention period and not under an open hold: should be zero. */
+    readsPastRetention: number
+    oldestPastRetention: number | null
+    readsHeld: number
+    runs:
+      | { kept: false }
+      | { kept: true; count: number; failed: number; readsDeleted: number; lastFinishedAt: number | null }
+  }
+  hotLists: {
+    lists: { id: string; name: string; kind: string; retentionDays: number; entries: number; overdueEntries: number; refreshedAt: number }[]
+    overdueEntries: number
+  }
+  exports: {
+    createdInPeriod: number
+    overdue: { id: string; kind: string; description: string; createdAt: number; destroyBy: number; createdBy: string }[]
+  }
+  corrections: {
+    id: number
+    readId: number
+    originalPlate: string
+    originalState: string | null
+    correctedPlate: string
+    correctedState: string | null
+    reason: string
+    correctedBy: string
+    correctedAt: number
+  }[]
+  misuse: { flags: MisuseFlag[]; rules: string[] }
+}
+
+/** The performer's assessment of one sampled search: does its purpose name a specific investigation? */
+export interface SampleReview {
+  entryId: number
+  assessment: 'adequate' | 'questionable'
+  note: string
+}
+
+export interface AuditDetail extends AuditSummary {
+  sampleSeed: number
+  evidence: AuditEvidence
+  sampleReviews: SampleReview[]
+  findings: string | null
+  remedialActions: string | null
+  approvalNote: string | null
+}
+
+export interface AdminOverview {
+  /** The window the flags cover. */
+  flagsFrom: number
+  flagsTo: number
+  flags: MisuseFlag[]
+  lastApprovedAudit: { id: string; periodStart: number; periodEnd: number; approvedAt: number } | null
+  /** Audits are due at least yearly: 12 months after the last approved audit's period end; null when none was ever approved. */
+  auditDueAt: number | null
+  auditsAwaitingApproval: number
+  draftAudits: number
+  overdueExports: number
+  /** Accounts whose training or review has lapsed or lapses within 30 days. */
+  accountsDue: { userId: string; username: string; what: string; at: number | null }[]
+}
+
+// ── Account lifecycle and the annual access review (issue 6) ──────────────────────────────────────
+
+export interface TrainingRecordInfo {
+  id: number
+  course: string
+  completedAt: number
+  trainer: string | null
+  /** When this record stops counting (training period, or an earlier re-training order). */
+  expiresAt: number
+}
+
+export type DueItem = 'training' | 'review' | 'inactivity' | 'classification' | 'reactivation'
+
+/** One row of the annual access review: an account with everything the reviewer weighs. */
+export interface AccountOverview extends UserRecord {
+  classification: string | null
+  classificationAuthorized: boolean | null
+  suspendedAt: number | null
+  suspensionReason: string | null
+  departedAt: number | null
+  /** Whether current training counts now (see trainingExpiresAt). */
+  trainingValid: boolean
+  lastReviewAt: number | null
+  lastReviewDecision: 'approved' | 'revoked' | null
+  /** When the account becomes inactive without another access to ALPR information. */
+  inactiveAfter: number
+  /** What needs doing, most urgent first: the deadline (null when there is none) and whether it has passed. */
+  due: { item: DueItem; at: number | null; overdue: boolean; text: string }[]
+  training: TrainingRecordInfo[]
+}
+
+export interface JobClassification {
+  name: string
+  authorized: boolean
+  changedAt: number
+}
+
+export interface RetrainingOrder {
+  id: number
+  orderedAt: number
+  orderedBy: string
+  reason: string
+}
+
+export interface AccountRequest {
+  id: string
+  username: string
+  displayName: string
+  agency: string
+  unit: string
+  roles: Role[]
+  classification: string
+  justification: string
+  requestedBy: string
+  requestedAt: number
+  status: 'pending' | 'approved' | 'rejected'
+  decidedBy: string | null
+  decidedAt: number | null
+  decisionReason: string | null
+  userId: string | null
+}
+
+export interface ReviewDecision {
+  userId: string
+  username: string
+  decision: 'approved' | 'revoked'
+  reason: string
+  reviewedAt: number
+}
+
+export interface ReviewSession {
+  id: string
+  startedAt: number
+  startedBy: string
+  decisions: ReviewDecision[]
+}
+
+export interface AccountsOverview {
+  accounts: AccountOverview[]
+  classifications: JobClassification[]
+  retrainingOrders: RetrainingOrder[]
+  sessions: ReviewSession[]
+}
+
+// ── Settings (issue 6) ────────────────────────────────────────────────────────────────────────────
+
+export interface SettingInfo {
+  key: string
+  label: string
+  value: number | string
+  default: number | string
+  /** The range the agency's policy allows (numbers), or the length limits (text). */
+  min: number | null
+  max: number | null
+  unit: string | null
+  explanation: string
+  changedAt: number | null
+  changedBy: string | null
+}
+
+// --- Retention, holds and the exports ledger (issue 7) ---
+
+export type RetentionRunKind = 'startup' | 'scheduled' | 'manual'
+export type RetentionRunOutcome = 'running' | 'completed' | 'stopped' | 'failed'
+
+/** One purge: what it removed, what holds kept, and how it ended. */
+export interface RetentionRun {
+  id: number
+  kind: RetentionRunKind
+  /** The person who asked for a manual run. */
+  requestedBy: string | null
+  startedAt: number
+  finishedAt: number | null
+  /** Reads taken before this instant were due for deletion. */
+  readCutoff: number
+  /** Access-log entries written before this instant were due for deletion. */
+  logCutoff: number
+  readsDeleted: number
+  imagesDeleted: number
+  correctionsDeleted: number
+  hitsDeleted: number
+  /** Reads older than the cutoff that remain because a hold names them. */
+  heldReadsKept: number
+  hotListsDeleted: number
+  hotListEntriesDeleted: number
+  accessLogDeleted: number
+  /** Database pages given back to the file system. */
+  pagesFreed: number
+  outcome: RetentionRunOutcome
+  error: string | null
+}
+
+export interface RetentionOverview {
+  readRetentionDays: number
+  hotListRetentionDays: number
+  recordRetentionYears: number
+  exportDestructionDays: number
+  lastRun: RetentionRun | null
+  /** When the next scheduled purge starts; null when scheduling is off. */
+  nextRunAt: number | null
+  activeHolds: number
+  heldReads: number
+  reviewsDue: number
+}
+
+export interface HoldReview {
+  at: number
+  by: string
+  byName: string | null
+  note: string
+  previousReviewAt: number
+  nextReviewAt: number
+}
+
+export interface HoldRecord {
+  id: string
+  caseNumber: string
+  reason: string
+  reviewAt: number
+  placedBy: string
+  placedByName: string | null
+  placedAt: number
+  /** Reads named when the hold was placed. */
+  readCount: number
+  /** Reads the hold still keeps (after release, until they expire). */
+  heldReads: number
+  releasedAt: number | null
+  releasedBy: string | null
+  releasedByName: string | null
+  releaseReason: string | null
+  /** Open and its review date has come. */
+  reviewDue: boolean
+  reviews: HoldReview[]
+}
+
+export type ExportFormat = 'csv' | 'pdf' | 'html' | 'print' | 'email' | 'media'
+export type ExportStatus = 'open' | 'overdue' | 'destroyed'
+
+/** An entry of the exports ledger: a download, print or share of ALPR information and its destruction. */
+export interface ExportLedgerItem {
+  id: string
+  kind: string
+  format: ExportFormat
+  description: string
+  itemCount: number
+  sha256: string | null
+  purpose: string | null
+  createdBy: string
+  createdByName: string | null
+  createdAt: number
+  recipient: string | null
+  destroyBy: number
+  destroyedAt: number | null
+  destroyedBy: string | null
+  destroyedByName: string | null
+  destructionNote: string | null
+  status: ExportStatus
+}

@@ -1,7 +1,7 @@
 // Reading back the PDFs the product writes: their text through poppler's pdftotext (Debian
 // poppler-utils, installed by .ci/run), and page images through pdftoppm for looking at them.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -18,6 +18,7 @@ export function pdfPageCount(pdf: Buffer): number {
 
 /** Renders every page to PNG in `outDir` (created if absent) and answers their paths. */
 export function pdfToPngs(pdf: Buffer, outDir = mkdtempSync(join(tmpdir(), 'alpr-pdf-')), prefix = 'page'): string[] {
+  mkdirSync(outDir, { recursive: true })
   const file = join(outDir, `${prefix}.pdf`)
   writeFileSync(file, pdf)
   execFileSync('pdftoppm', ['-png', '-r', '80', file, join(outDir, prefix)])

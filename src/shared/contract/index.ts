@@ -14,6 +14,8 @@ import { retentionChannels } from './retention'
 import { exportChannels } from './exports'
 import { sharingChannels } from './sharing'
 import { policyChannels } from './policy'
+import { vendorChannels } from './vendors'
+import { complianceChannels } from './compliance'
 import type { Result } from '../errors'
 
 export const contract = {
@@ -29,6 +31,8 @@ export const contract = {
   ...exportChannels,
   ...sharingChannels,
   ...policyChannels,
+  ...vendorChannels,
+  ...complianceChannels,
 } satisfies Record<string, ChannelDef>
 
 export type Contract = typeof contract

@@ -14,9 +14,13 @@ import { accountHandlers } from '../accounts/handlers'
 import { settingsHandlers } from '../settings/handlers'
 import { auditHandlers } from '../audits/handlers'
 import { retentionHandlers } from '../retention/handlers'
+import { type RetentionScheduleOptions, startRetentionScheduler } from '../retention/scheduler'
+import { holdHandlers } from '../holds/handlers'
 import { exportHandlers } from '../exports/handlers'
 import { sharingHandlers } from '../sharing/handlers'
 import { policyHandlers } from '../policy/handlers'
+import { vendorHandlers } from '../vendors/handlers'
+import { complianceHandlers } from '../compliance/handlers'
 import { type KeyProtector, openStore, type Store } from '../store'
 import { createDispatcher } from '../access/guard'
 import type { CallContext, Handlers } from '../access/types'
@@ -32,6 +36,8 @@ export interface CoreOptions {
   /** Overrides the identity file (tests of a second, unapproved workstation). */
   device?: DeviceIdentity
   reportFailure?: (channel: string, error: unknown) => void
+  /** The retention purge's schedule; false turns scheduling off (manual runs still work). */
+  retention?: RetentionScheduleOptions | false
 }
 
 export interface Core {
@@ -54,7 +60,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const device = options.device ?? loadOrCreateDeviceIdentity(options.dataDir, clock.now())
   await store.devices.register(device.id, device.name, clock.now())
 
-  const services: Services = { store, clock, sessions: new SessionManager() }
+  const retention = startRetentionScheduler(
+    { store, clock, deviceId: device.id, reportFailure: options.reportFailure },
+    options.retention ?? {},
+  )
+  const services: Services = { store, clock, sessions: new SessionManager(), retention }
   const handlers: Handlers = {
     ...setupHandlers(services),
     ...authHandlers(services),
@@ -65,9 +75,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...settingsHandlers(services),
     ...auditHandlers(services),
     ...retentionHandlers(services),
+    ...holdHandlers(services),
     ...exportHandlers(services),
     ...sharingHandlers(services),
     ...policyHandlers(services),
+    ...vendorHandlers(services),
+    ...complianceHandlers(services),
   }
   const dispatch = createDispatcher(contract, handlers, {
     store,
@@ -84,6 +97,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     forgetSender: (senderId) => services.sessions.end(senderId),
     close: async () => {
       services.sessions.endAll()
+      await retention.stop()
       await store.close()
     },
   }

@@ -60,6 +60,8 @@ export function renderPdf(spec: PdfDocumentSpec): Promise<Buffer> {
   for (const section of spec.sections) writeSection(doc, section, width)
   if (spec.signature) {
     const s = spec.signature
+    // The signature block stays on one page: a signature line alone on the next page reads as detached.
+    ensureSpace(doc, 170)
     writeSection(
       doc,
       {

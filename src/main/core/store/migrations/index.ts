@@ -1,6 +1,10 @@
 // The numbered migrations, applied in order at start-up. Append new ones; never edit a released one.
 import foundation from './001-foundation'
 import readsAndRecords from './002-reads-and-records'
+import accountLifecycle from './003-account-lifecycle'
+import audits from './004-audits'
+import retention from './005-retention'
+import sharingAndVendors from './006-sharing-and-vendors'
 
 export interface Migration {
   version: number
@@ -11,4 +15,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'reads and records', sql: readsAndRecords },
+  { version: 3, name: 'account lifecycle', sql: accountLifecycle },
+  { version: 4, name: 'audits', sql: audits },
+  { version: 5, name: 'retention', sql: retention },
+  { version: 6, name: 'sharing and vendors', sql: sharingAndVendors },
 ]

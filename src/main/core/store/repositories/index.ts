@@ -2,12 +2,21 @@
 // it through the asynchronous Store interface (store/client.ts).
 import type { Db } from '../database'
 import { AccessLogRepository } from './access-log'
+import { AccountsRepository } from './accounts'
+import { AuditsRepository } from './audits'
 import { DevicesRepository } from './devices'
-import { ExportsRepository } from './exports'
+import { ExportLedgerRepository, ExportsRepository } from './exports'
+import { HoldsRepository } from './holds'
+import { ReadsRepository } from './reads'
+import { RetentionRepository } from './retention'
 import { SettingsRepository } from './settings'
 import { SetupRepository } from './setup'
 import { SigningRepository } from './signing'
 import { UsersRepository } from './users'
+import { SharingRepository } from './sharing'
+import { VendorsRepository } from './vendors'
+import { PolicyRepository } from './policy'
+import { ReportsRepository } from './reports'
 
 export function createRepositories(db: Db) {
   const users = new UsersRepository(db)
@@ -18,9 +27,19 @@ export function createRepositories(db: Db) {
     devices,
     settings,
     accessLog: new AccessLogRepository(db),
+    audits: new AuditsRepository(db),
     setup: new SetupRepository(db, users, devices, settings),
     exports: new ExportsRepository(db),
+    exportLedger: new ExportLedgerRepository(db),
+    reads: new ReadsRepository(db),
+    holds: new HoldsRepository(db),
+    retention: new RetentionRepository(db),
     signing: new SigningRepository(db),
+    sharing: new SharingRepository(db),
+    vendors: new VendorsRepository(db),
+    policy: new PolicyRepository(db),
+    reports: new ReportsRepository(db),
+    accounts: new AccountsRepository(db, users),
   }
 }
 
