@@ -8,6 +8,7 @@ import { allowed, createPerson, fromWindow, lastLogEntry, refused, sender, setUp
 import { DAY, HOUR, MINUTE } from '../../../src/main/core/clock'
 import type { AgencyRecord, DocumentFile, RecordsRequest, ShareRecord } from '../../../src/shared/models'
 import { addCamera, addRead, withDatabase } from './seed'
+import { runPurge } from '../../../src/main/core/retention/purge'
 
 const lab = useLab()
 const PURPOSE = { caseNumber: '26-004512' }
@@ -168,6 +169,15 @@ describe('a share with a county agency', () => {
     expect(registered).toMatchObject({ name: 'Sacramento County Sheriff’s Office', sharesProduced: 1, lastSharedAt: clock.now() })
     const [listed] = allowed<ShareRecord[]>(await send('sharing.list'))
     expect(listed).toMatchObject({ id: share.id, exportId: file.exportId, producedAt: clock.now(), status: 'approved' })
+
+    // The retention purge deletes the kept message once its period has passed, not before.
+    clock.advance(364 * DAY)
+    await runPurge({ store: core.store, clock, deviceId: core.device.id, kind: 'manual' })
+    expect(await core.store.sharing.emailMessage(kept.emails[0]!.id)).not.toBeNull()
+    clock.advance(2 * DAY)
+    await runPurge({ store: core.store, clock, deviceId: core.device.id, kind: 'manual' })
+    expect(await core.store.sharing.emailMessage(kept.emails[0]!.id)).toBeNull()
+    expect((await lastLogEntry(core)).dataElements).toMatchObject({ emailMessagesDeleted: 1 })
   })
 
   it('refuses a request for an agency that is not registered, and one that matches no reads', async () => {
