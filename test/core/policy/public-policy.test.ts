@@ -55,7 +55,7 @@ describe('the public usage and privacy policy', () => {
       expect(text).toContain('The ALPR Administrator of Springfield Police Department is the official custodian')
       // The values the product enforces.
       expect(text).toMatch(/at least every 12 months/)
-      expect(text).toMatch(/for 90 days is suspended/)
+      expect(text).toMatch(/not used for 90 days \(.*?\) is suspended/)
       expect(text).toMatch(/destroyed within 30 days/)
       expect(text).toMatch(/original message is kept for 365 days/)
       expect(text).toMatch(/kept for 3 years/)
