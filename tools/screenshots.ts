@@ -48,6 +48,13 @@ try {
   await page.getByRole('tab', { name: 'Users' }).click()
   await page.getByText('jrivera').first().waitFor()
   await shot('05-admin-users')
+  // The new dispatcher's job classification must be on the authorized list (setup authorized only the administrator's).
+  await page.evaluate(() =>
+    (window as unknown as { alpr: { accounts: { setClassification(i: object): Promise<unknown> } } }).alpr.accounts.setClassification({
+      name: 'Public Safety Dispatcher',
+      authorized: true,
+    }),
+  )
   await page.getByRole('button', { name: 'Create user' }).first().click()
   await page.getByLabel('Username').fill('mchen')
   await page.getByLabel('Display name').fill('Morgan Chen')
@@ -56,6 +63,7 @@ try {
   await page.getByLabel('Dispatcher').check()
   await page.getByLabel('Initial password').fill('copper-meadow-signal-93')
   await page.getByLabel('Training completed on').fill('2026-10-01')
+  await page.getByLabel('Job classification').selectOption('Public Safety Dispatcher')
   await shot('06-create-user-form')
   await page.getByRole('button', { name: 'Create user' }).last().click()
   await page.getByTestId('enrollment-secret').waitFor()

@@ -21,11 +21,14 @@ async function seedAccount(core: Core, adminId: string, now: number, person: { u
     resolveSettings({}),
     now,
   )
+  // Access needs an authorized job classification.
+  await core.store.accounts.setClassification('Deputy Sheriff', true, adminId, now)
   return core.store.users.create({
     ...prepared,
     ...person,
     agency: 'Sacramento County Sheriff’s Office',
     unit: 'Investigations',
+    classification: 'Deputy Sheriff',
     createdAt: now,
     approvedBy: adminId,
   })
@@ -155,6 +158,35 @@ describe('account lifecycle in the browser', () => {
     await form.getByRole('button', { name: 'Submit request' }).click()
     await expect.poll(() => page.getByTestId('requests-table').getByText('Waiting').count()).toBe(1)
 
+    // Whoever requested an account cannot approve it: the administrator's own request is refused.
+    await page.getByRole('button', { name: 'Approve request for dkim' }).click()
+    const own = page.getByRole('form', { name: 'Approve Dana Kim (dkim)' })
+    await own.getByLabel('Initial password').fill('violet lantern orchard 42')
+    await own.getByLabel('Training completed on').fill(new Date(clock.now() - 86_400_000).toISOString().slice(0, 10))
+    await own.getByLabel('Trainer').fill('Sgt. Dana Cole')
+    await own.getByLabel('Reason').fill('Joins the auto theft task force')
+    await own.getByRole('button', { name: 'Approve and create account' }).click()
+    await expect.poll(() => page.getByText('A different person must approve this request: whoever requested an account cannot also approve it.').count()).toBe(1)
+    await page.screenshot({ path: `${SHOTS}/request-own-approval-refused.png`, fullPage: true })
+    await page.getByRole('button', { name: 'Cancel' }).click()
+
+    // A supervisor's request for Dana (made through the core, as from their workstation) is approved here.
+    const sam = await seedAccount(core, admin.id, clock.now(), { username: 'sam', displayName: 'Sam Ortiz', roles: ['supervisor'] })
+    await core.store.accounts.rejectRequest((await core.store.accounts.requests())[0]!.id, admin.id, clock.now(), 'Requested again by the unit supervisor')
+    await core.store.accounts.createRequest({
+      id: 'request-by-sam',
+      username: 'dkim',
+      displayName: 'Dana Kim',
+      agency: 'Sacramento County Sheriff’s Office',
+      unit: 'Auto Theft',
+      roles: ['investigator'],
+      classification: 'Detective',
+      justification: 'Auto theft investigations',
+      requestedBy: sam.id,
+      requestedAt: clock.now(),
+    })
+    await openTab(page, 'Overview')
+    await openTab(page, 'Users')
     await page.getByRole('button', { name: 'Approve request for dkim' }).click()
     const approve = page.getByRole('form', { name: 'Approve Dana Kim (dkim)' })
     await approve.getByLabel('Initial password').fill('violet lantern orchard 42')
@@ -170,6 +202,24 @@ describe('account lifecycle in the browser', () => {
     const dana = (await core.store.users.getByUsername('dkim'))!
     expect(dana).toMatchObject({ approvedBy: admin.id, classification: 'Detective', roles: ['investigator'] })
     expect(dana.totpSecret).not.toBeNull()
+
+    // Creating a user directly: the job classification is chosen from the authorized list, and required.
+    await page.getByRole('button', { name: 'Create user' }).first().click()
+    await page.getByLabel('Username').fill('tlee')
+    await page.getByLabel('Display name').fill('Terry Lee')
+    await page.getByLabel('Unit').fill('Auto Theft')
+    await page.getByLabel('Investigator').check()
+    await page.getByLabel('Initial password').fill('copper meadow signal 93')
+    await page.getByLabel('Training completed on').fill(new Date(clock.now() - 86_400_000).toISOString().slice(0, 10))
+    const classification = page.getByLabel('Job classification')
+    await expect.poll(() => classification.locator('option').allTextContents()).toEqual(['Choose a classification', 'ALPR Administrator', 'Deputy Sheriff', 'Detective'])
+    await page.getByRole('button', { name: 'Create user' }).last().click()
+    await expect.poll(() => page.getByText('Choose the person’s job classification.').count()).toBeGreaterThan(0)
+    await classification.selectOption('Detective')
+    await page.screenshot({ path: `${SHOTS}/create-user-classification.png`, fullPage: true })
+    await page.getByRole('button', { name: 'Create user' }).last().click()
+    await expect.poll(() => page.getByTestId('enrollment-secret').count()).toBe(1)
+    expect((await core.store.users.getByUsername('tlee'))!).toMatchObject({ classification: 'Detective', classificationAuthorized: true })
     expect((await core.store.accounts.requests())[0]).toMatchObject({ status: 'approved', decidedBy: admin.id, userId: dana.id, decisionReason: 'Joins the auto theft task force' })
     const users = page.getByTestId('users-table')
     expect(await users.evaluate((el) => el.parentElement!.scrollWidth - el.parentElement!.clientWidth)).toBeLessThanOrEqual(0)

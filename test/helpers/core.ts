@@ -85,7 +85,15 @@ export interface NewPerson {
   password?: string
   trainingCompletedOn?: string
   unit?: string
+  /** Job classification; authorized through the real channel the first time a core sees it. */
+  classification?: string
 }
+
+/** The job classification people created by the helpers hold unless a test names another. */
+export const DEFAULT_CLASSIFICATION = 'Police Officer'
+
+/** Classifications already put on each core's authorized list by the helpers. */
+const authorizedByHelper = new WeakMap<Core, Set<string>>()
 
 /** An administrator creates the account and the person confirms their authenticator with one code. */
 export async function createPerson(core: Core, admin: Administrator, clock: TestClock, person: NewPerson): Promise<Person> {
@@ -103,6 +111,13 @@ export async function createPerson(core: Core, admin: Administrator, clock: Test
 
 /** Creates the account only: its authenticator is not yet confirmed. */
 export async function beginPerson(core: Core, admin: Administrator, clock: TestClock, person: NewPerson): Promise<Enrollment> {
+  const classification = person.classification ?? DEFAULT_CLASSIFICATION
+  const known = authorizedByHelper.get(core) ?? new Set<string>()
+  authorizedByHelper.set(core, known)
+  if (!known.has(classification)) {
+    allowed(await sender(core, admin.call)('accounts.setClassification', { name: classification, authorized: true }))
+    known.add(classification)
+  }
   return allowed<Enrollment>(
     await sender(core, admin.call)('users.create', {
       username: person.username,
@@ -112,6 +127,7 @@ export async function beginPerson(core: Core, admin: Administrator, clock: TestC
       roles: person.roles,
       password: person.password ?? 'violet lantern orchard 42',
       trainingCompletedOn: person.trainingCompletedOn ?? isoDay(clock.now() - 28 * DAY),
+      classification,
     }),
   )
 }

@@ -11,7 +11,7 @@ export const userChannels = {
     access: 'users.read',
   }),
   'users.create': channel<Enrollment>()({
-    summary: 'Create an account with roles and an initial password; returns the authenticator enrollment to finish in person.',
+    summary: 'Create an account with roles, an authorized job classification and an initial password; returns the authenticator enrollment to finish in person.',
     input: z.strictObject({
       username: f.username,
       displayName: f.personName,
@@ -20,6 +20,8 @@ export const userChannels = {
       roles: f.roles,
       password: f.password,
       trainingCompletedOn: f.isoDate,
+      /** Job classification; must be on the authorized list (DOMAIN.md, "People and roles"). */
+      classification: z.string().trim().min(2, 'Choose the person’s job classification.').max(80),
     }),
     access: 'users.manage',
   }),

@@ -199,7 +199,7 @@ describe('the account and permission check', () => {
     expect(allowed<UserRecord[]>(await asAdmin('users.list')).find((u) => u.username === 'sam')?.reviewExpiresAt).toBe(expiry)
     const samWindow = fromWindow('sam-window')
     // Sam used ALPR information the day before, so the inactivity rule (90 days) is not what refuses.
-    await core.store.users.recordUse(sam.id, expiry - 24 * 60 * MINUTE)
+    await core.store.users.recordAlprAccess(sam.id, expiry - 24 * 60 * MINUTE)
 
     clock.set(expiry - 15 * MINUTE)
     allowed(await signIn(core, samWindow, clock, sam))
@@ -223,6 +223,7 @@ describe('the schema check', () => {
       roles: ['dispatcher'],
       password: 'violet lantern orchard 42',
       trainingCompletedOn: '2026-01-10',
+      classification: 'Police Officer',
       isAdmin: true,
     }
     const error = refused(await asAdmin('users.create', input), 'INVALID_INPUT')
@@ -242,6 +243,7 @@ describe('the schema check', () => {
         roles: ['chief'],
         password: 'violet lantern orchard 42',
         trainingCompletedOn: '10/01/2026',
+        classification: 'Police Officer',
       }),
       'INVALID_INPUT',
     )

@@ -65,6 +65,17 @@ describe('accepted purposes', () => {
       '“24-012345” is not a case or incident number in this agency’s format (for example SO-123456).',
     )
   })
+
+  it('refuses a general word as the case number even when the agency’s format would accept it', () => {
+    // A stored format that accepts anything (settings.change refuses it now, but a purpose must not rely on that).
+    const loose = resolveSettings({ caseNumberPattern: '.' })
+    for (const word of ['Investigation', 'follow-up', 'N/A']) {
+      const error = refusal({ caseNumber: word }, loose)
+      expect(error.code).toBe('PURPOSE_TOO_VAGUE')
+      expect(error.message).toBe(`“${word}” does not name a specific investigation. Enter the case or incident number (for example 24-012345).`)
+    }
+    expect(validatePurpose({ caseNumber: '24-012345' }, loose).text).toBe('Case 24-012345')
+  })
 })
 
 describe('refused purposes', () => {

@@ -34,7 +34,7 @@ describe('inactivity', () => {
     clock.set(deadline + SECOND)
     refused(await core.dispatch(ivyWindow, 'auth.activity', {}), 'ACCOUNT_SUSPENDED')
     const row = await userRow(core, ivy.id)
-    expect(row).toMatchObject({ status: 'suspended', suspendedAt: deadline, suspensionReason: 'Account not used for more than 90 days' })
+    expect(row).toMatchObject({ status: 'suspended', suspendedAt: deadline, suspensionReason: 'Account not used to access ALPR information for more than 90 days' })
     const events = await core.store.accounts.events(ivy.id)
     expect(events.at(-1)).toMatchObject({ kind: 'suspended', at: deadline, byUser: null, reason: row.suspensionReason })
 
@@ -44,7 +44,7 @@ describe('inactivity', () => {
     refused(await signIn(core, fromWindow('ivy-again'), clock, ivy), 'ACCOUNT_SUSPENDED')
   })
 
-  it('counts administration as use: a custodian who never searches plates is not suspended, and sign-in alone is not use', async () => {
+  it('counts administration as use of an administrator-only account: a custodian who never searches plates is not suspended, and sign-in alone is not use', async () => {
     const { clock, core, admin } = await accountsWorld(lab)
     for (let month = 1; month <= 4; month++) {
       clock.advance(30 * DAY)
@@ -75,7 +75,7 @@ describe('inactivity', () => {
     allowed(await asAdmin('settings.change', { key: 'inactivityDays', value: 30 }))
     clock.advance(30 * DAY + SECOND)
     refused(await search(ivy), 'ACCOUNT_SUSPENDED')
-    expect((await userRow(core, ivy.id)).suspensionReason).toBe('Account not used for more than 30 days')
+    expect((await userRow(core, ivy.id)).suspensionReason).toBe('Account not used to access ALPR information for more than 30 days')
   })
 
   it('records due suspensions when the review list is opened, even if the person never tries again', async () => {
@@ -126,8 +126,26 @@ describe('re-activation', () => {
   it('refuses to re-activate an account that is not suspended, or your own', async () => {
     const { clock, core, admin, asAdmin } = await accountsWorld(lab)
     const ivy = await createPerson(core, admin, clock, { username: 'ivy', displayName: 'Ivy Nguyen', roles: ['investigator'] })
-    refused(await asAdmin('accounts.reactivate', { userId: ivy.id, reason: 'No reason' }), 'CONFLICT')
-    refused(await asAdmin('accounts.suspend', { userId: admin.id, reason: 'Testing' }), 'CONFLICT')
+    expect(refused(await asAdmin('accounts.reactivate', { userId: ivy.id, reason: 'No reason' }), 'CONFLICT').message).toBe('That account is not suspended.')
+    expect(refused(await asAdmin('accounts.reactivate', { userId: admin.id, reason: 'Myself' }), 'CONFLICT').message).toBe(
+      'Another administrator or supervisor must re-activate your own account.',
+    )
+  })
+
+  it('refuses to suspend, delete or record training for your own account', async () => {
+    const { core, admin, asAdmin } = await accountsWorld(lab)
+    expect(refused(await asAdmin('accounts.suspend', { userId: admin.id, reason: 'Testing' }), 'CONFLICT').message).toBe(
+      'Another administrator or supervisor must suspend your own account.',
+    )
+    expect(refused(await asAdmin('accounts.depart', { userId: admin.id, reason: 'Leaving' }), 'CONFLICT').message).toBe(
+      'Another administrator or supervisor must delete your own account.',
+    )
+    const training = { userId: admin.id, course: 'ALPR use', completedOn: '2026-03-01', trainer: 'Myself' }
+    expect(refused(await asAdmin('accounts.recordTraining', training), 'CONFLICT').message).toBe(
+      'Another administrator or supervisor must record training for your own account.',
+    )
+    expect(await core.store.accounts.training(admin.id)).toHaveLength(1)
+    expect(await userRow(core, admin.id)).toMatchObject({ status: 'active' })
   })
 })
 
@@ -193,9 +211,12 @@ describe('job classification', () => {
     const ivy = await createPerson(core, admin, clock, { username: 'ivy', displayName: 'Ivy Nguyen', roles: ['investigator'] })
     allowed(await asAdmin('accounts.setClassification', { name: 'Detective', authorized: true }))
     const list = allowed<JobClassification[]>(await asAdmin('accounts.setClassification', { name: 'Parking Enforcement', authorized: false }))
+    // Setup authorized the first administrator's title; the helpers authorized the people's classification.
     expect(list.map((c) => [c.name, c.authorized])).toEqual([
+      ['ALPR Administrator', true],
       ['Detective', true],
       ['Parking Enforcement', false],
+      ['Police Officer', true],
     ])
     allowed(await asAdmin('accounts.changeClassification', { userId: ivy.id, classification: 'Detective' }))
     const ivyWindow = fromWindow('ivy-window')

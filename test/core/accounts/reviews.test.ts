@@ -32,7 +32,12 @@ describe('the annual access review', () => {
     })
     expect(row.due.map((d) => d.item)).toEqual(['inactivity', 'review', 'training'])
     expect(row.due[0]!.at).toBe(created + 90 * DAY)
-    expect(overview.classifications).toEqual([{ name: 'Detective', authorized: true, changedAt: expect.any(Number) }])
+    // Setup authorized the administrator's title, the helpers the people's default classification.
+    expect(overview.classifications.map((c) => [c.name, c.authorized])).toEqual([
+      ['ALPR Administrator', true],
+      ['Detective', true],
+      ['Police Officer', true],
+    ])
   })
 
   it('approves one account and revokes another with a reason; the revoked one loses access at once', async () => {
@@ -42,8 +47,8 @@ describe('the annual access review', () => {
     const ivyWindow = fromWindow('ivy-window')
     allowed(await signIn(core, ivyWindow, clock, ivy))
     clock.advance(300 * DAY) // most of a year later; both keep working
-    await core.store.users.recordUse(ivy.id, clock.now() - DAY)
-    await core.store.users.recordUse(sam.id, clock.now() - DAY)
+    await core.store.users.recordAlprAccess(ivy.id, clock.now() - DAY)
+    await core.store.users.recordAlprAccess(sam.id, clock.now() - DAY)
 
     const session = allowed<ReviewSession>(await asAdmin('accounts.startReview'))
     expect(session.id).toMatch(/^AR-\d{8}-[0-9A-F]{6}$/)
@@ -93,7 +98,7 @@ describe('the annual access review', () => {
     const byBob = allowed<ReviewSession>(await core.dispatch(bobWindow, 'accounts.startReview', {}))
     allowed(await core.dispatch(bobWindow, 'accounts.review', { sessionId: byBob.id, userId: admin.id, decision: 'approved', reason: 'Custodian' }))
     clock.set(lapse - 1000)
-    await core.store.users.recordUse(ivy.id, clock.now() - DAY)
+    await core.store.users.recordAlprAccess(ivy.id, clock.now() - DAY)
     allowed(await search(ivy))
     clock.set(lapse)
     refused(await search(ivy), 'REVIEW_EXPIRED')

@@ -42,6 +42,46 @@ describe('settings', () => {
     expect((await lastLogEntry(core)).dataElements).toMatchObject({ oldValue: 'ALPR Administrator', newValue: 'Records Lieutenant' })
   })
 
+  it('refuses a case-number format that is loose, unanchored, slow to match or at odds with the example', async () => {
+    const { asAdmin } = await accountsWorld(lab)
+    const refusedFormat = async (value: string) =>
+      refused(await asAdmin('settings.change', { key: 'caseNumberPattern', value }), 'SETTING_OUT_OF_RANGE').message
+    expect(await refusedFormat('.')).toBe(
+      'The case number format must match the whole case number: start it with ^ and end it with $ (put alternatives inside a group).',
+    )
+    expect(await refusedFormat('^\\d{2}-\\d{6}$|X')).toContain('start it with ^ and end it with $')
+    expect(await refusedFormat('^.*$')).toBe(
+      'The case number format accepts the general word “INVESTIGATION”, so it would not make a purpose name a specific investigation.',
+    )
+    expect(await refusedFormat('^[A-Z-]{9}$')).toBe(
+      'The case number format accepts the general word “FOLLOW-UP”, so it would not make a purpose name a specific investigation.',
+    )
+    expect(await refusedFormat('^(A+)+$')).toContain('repeats a group that itself contains an open-ended repetition')
+    expect(await refusedFormat('^(?:[0-9]+-)*[0-9]{6}$')).toContain('could stall the workstation')
+    expect(await refusedFormat('^SO-\\d{6}$')).toBe(
+      'The case number format does not accept the agency’s example case number “24-012345”; change the example first or fix the format.',
+    )
+    // Bounded repetition of a group with an open-ended part inside is fine: the default itself is one.
+    allowed(await asAdmin('settings.change', { key: 'caseNumberPattern', value: '^\\d{2}-\\d{6}$' }))
+    allowed(await asAdmin('settings.change', { key: 'caseNumberPattern', value: SETTINGS.caseNumberPattern.default }))
+    // The example must fit the format in force.
+    expect(refused(await asAdmin('settings.change', { key: 'caseNumberExample', value: 'SO 123456' }), 'SETTING_OUT_OF_RANGE').message).toBe(
+      '“SO 123456” does not match the agency’s case number format, so it would mislead the people it is shown to.',
+    )
+    refused(await asAdmin('settings.change', { key: 'caseNumberExample', value: 'Investigation' }), 'SETTING_OUT_OF_RANGE')
+    allowed(await asAdmin('settings.change', { key: 'caseNumberExample', value: 'CR2024-00123' }))
+  })
+
+  it('refuses a change under which the administrator making it would lose access at once', async () => {
+    const { clock, asAdmin } = await accountsWorld(lab)
+    // The administrator trained 28 days before setup (the setup helper); 160 days on, their training is
+    // over 6 months old, so a 6-month training period would end their own access, and 7 months would not.
+    clock.advance(160 * 24 * 3600_000)
+    const error = refused(await asAdmin('settings.change', { key: 'trainingValidityMonths', value: 6 }), 'CONFLICT')
+    expect(error.message).toMatch(/^Refused: with this value your own account would immediately lose access \(“.*training.*”\)\./i)
+    allowed(await asAdmin('settings.change', { key: 'trainingValidityMonths', value: 7 }))
+  })
+
   it('refuses values outside the policy’s range with the reason, and logs the refusal', async () => {
     const { core, asAdmin } = await accountsWorld(lab)
     const tooLong = refused(await asAdmin('settings.change', { key: 'inactivityDays', value: 366 }), 'SETTING_OUT_OF_RANGE')

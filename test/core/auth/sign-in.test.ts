@@ -338,6 +338,7 @@ describe('password rules at account creation', () => {
       roles: ['dispatcher'],
       password,
       trainingCompletedOn: '2026-01-10',
+      classification: 'Police Officer', // authorized when the helpers created ivy
     })
     const error = refused(result, 'WEAK_PASSWORD')
     expect(error.details?.password).toContain(reason)

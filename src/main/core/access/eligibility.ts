@@ -7,9 +7,13 @@ import type { UserRow } from '../store/repositories/users'
 import type { Settings } from '../settings/definitions'
 import type { Store } from '../store'
 import { addMonths, DAY } from '../clock'
+import { rolesGrant } from '../../../shared/roles'
+import { AppError } from '../errors'
 
 type Account = Pick<
   UserRow,
+  | 'roles'
+  | 'lastUsedAt'
   | 'status'
   | 'lockedAt'
   | 'trainingCompletedAt'
@@ -37,12 +41,20 @@ export const reviewExpiresAt = (user: Pick<UserRow, 'reviewedAt'>, settings: Set
   user.reviewedAt === null ? null : addMonths(user.reviewedAt, settings.reviewValidityMonths)
 
 /**
- * Since when the account counts as unused: its latest use of the system (any permitted action: a search,
- * an alert watch, administration, an audit; see the guard), or its approval or re-activation when that
- * is later, so a new or re-activated account gets a full period.
+ * Whether the account holds ALPR information permissions (searching reads, watching alerts). The policy
+ * suspends accounts "not used to access ALPR information", so such an account is measured from its last
+ * access to ALPR information; any other account (administration or audit only) from its last use.
+ */
+export const measuredByAlprAccess = (user: Pick<UserRow, 'roles'>): boolean =>
+  rolesGrant(user.roles, 'reads.search') || rolesGrant(user.roles, 'alerts.monitor')
+
+/**
+ * Since when the account counts as unused: its last access to ALPR information (accounts that hold ALPR
+ * permissions) or its last permitted action of any kind (other accounts), or its approval or re-activation
+ * when that is later, so a new or re-activated account gets a full period.
  */
 export const unusedSince = (user: Account): number =>
-  Math.max(user.lastAccessAt ?? 0, user.reactivatedAt ?? 0, user.approvedAt ?? user.createdAt)
+  Math.max((measuredByAlprAccess(user) ? user.lastAccessAt : user.lastUsedAt) ?? 0, user.reactivatedAt ?? 0, user.approvedAt ?? user.createdAt)
 
 /** The moment the account becomes inactive; access is refused once more than the period has passed. */
 export const inactiveAfter = (user: Account, settings: Settings): number => unusedSince(user) + settings.inactivityDays * DAY
@@ -53,7 +65,8 @@ export function ineligibility(user: Account, settings: Settings, now: number): E
   if (user.status === 'deleted') return 'ACCOUNT_INACTIVE'
   if (user.status === 'suspended' || isInactive(user, settings, now)) return 'ACCOUNT_SUSPENDED'
   if (user.lockedAt !== null) return 'ACCOUNT_LOCKED'
-  if (user.classificationAuthorized === false) return 'CLASSIFICATION_NOT_AUTHORIZED'
+  // No recorded classification is no authorization (DOMAIN.md: access only for authorized classifications).
+  if (user.classificationAuthorized !== true) return 'CLASSIFICATION_NOT_AUTHORIZED'
   const training = trainingExpiresAt(user, settings)
   if (training === null || training <= now) return 'TRAINING_EXPIRED'
   const review = reviewExpiresAt(user, settings)
@@ -61,8 +74,21 @@ export function ineligibility(user: Account, settings: Settings, now: number): E
   return null
 }
 
-export const inactivityReason = (settings: Settings): string =>
-  `Account not used for more than ${settings.inactivityDays} days`
+export const inactivityReason = (user: Pick<UserRow, 'roles'>, settings: Settings): string =>
+  measuredByAlprAccess(user)
+    ? `Account not used to access ALPR information for more than ${settings.inactivityDays} days`
+    : `Account not used for more than ${settings.inactivityDays} days`
+
+/** The refusal for an ineligible account, with the specific reason where the code's sentence is too general. */
+export function ineligibilityError(user: Pick<UserRow, 'classification'>, code: ErrorCode): AppError {
+  if (code === 'CLASSIFICATION_NOT_AUTHORIZED' && user.classification === null) {
+    return new AppError(
+      code,
+      'No job classification is recorded for this account, so it has no ALPR access. Ask the ALPR Administrator to record an authorized classification.',
+    )
+  }
+  return new AppError(code)
+}
 
 /**
  * Decides eligibility and, when the inactivity period has run out on an active account, records the
@@ -70,7 +96,7 @@ export const inactivityReason = (settings: Settings): string =>
  */
 export async function enforceEligibility(store: Store, user: UserRow, settings: Settings, now: number): Promise<ErrorCode | null> {
   if (user.status === 'active' && isInactive(user, settings, now)) {
-    await store.accounts.suspend(user.id, inactiveAfter(user, settings), inactivityReason(settings), null)
+    await store.accounts.suspend(user.id, inactiveAfter(user, settings), inactivityReason(user, settings), null)
   }
   return ineligibility(user, settings, now)
 }
@@ -80,7 +106,7 @@ export async function suspendInactiveAccounts(store: Store, settings: Settings, 
   let suspended = 0
   for (const user of await store.users.list()) {
     if (user.status === 'active' && isInactive(user, settings, now)) {
-      if (await store.accounts.suspend(user.id, inactiveAfter(user, settings), inactivityReason(settings), null)) suspended++
+      if (await store.accounts.suspend(user.id, inactiveAfter(user, settings), inactivityReason(user, settings), null)) suspended++
     }
   }
   return suspended

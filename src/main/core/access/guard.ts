@@ -10,7 +10,7 @@ import type { Store } from '../store'
 import { resolveSettings } from '../settings/definitions'
 import type { UserRow } from '../store/repositories/users'
 import { dataElementsOf } from './data-elements'
-import { enforceEligibility } from './eligibility'
+import { enforceEligibility, ineligibilityError } from './eligibility'
 import { validatePurpose } from './purpose'
 import type { AnyContract, CallContext, Handler, HandlerContext, LogSubject } from './types'
 
@@ -73,7 +73,7 @@ export function createDispatcher<C extends AnyContract>(
           if (device.status !== 'approved') throw new AppError(device.status === 'revoked' ? 'DEVICE_REVOKED' : 'DEVICE_NOT_APPROVED')
           // 4. Account eligible, and its roles grant the channel's permission.
           const ineligible = await enforceEligibility(store, user, settings, now)
-          if (ineligible) throw new AppError(ineligible)
+          if (ineligible) throw ineligibilityError(user, ineligible)
         } catch (error) {
           if (AppError.isAppError(error) && END_SESSION_CODES.has(error.code)) sessions.end(call.senderId)
           throw error
@@ -114,10 +114,14 @@ export function createDispatcher<C extends AnyContract>(
         note: (elements) => Object.assign(notes, elements),
       }
       const value = await (handlers[channel] as Handler<unknown, unknown>)(parsed.data, ctx)
-      // Any permitted action counts as use of the account for the inactivity rule; sign-in, status polls
-      // and activity pings do not. (Counting only ALPR searches would suspend the custodian, whose work
-      // is administration, and lock the agency out of its own system.)
-      if (user && def.access !== 'public' && def.access !== 'session') await store.users.recordUse(user.id, now)
+      // For the inactivity rule: an access to ALPR information is recorded as such (it is what counts for
+      // accounts holding ALPR permissions, per the policy), and any permitted action as use of the account
+      // (what counts for administrator- or auditor-only accounts, so the custodian is not suspended for
+      // doing administration). Sign-in, status polls and activity pings are neither.
+      if (user && def.access !== 'public' && def.access !== 'session') {
+        if (def.alprAccess) await store.users.recordAlprAccess(user.id, now)
+        else await store.users.recordUse(user.id, now)
+      }
       result = { ok: true, value }
     } catch (error) {
       if (AppError.isAppError(error)) {

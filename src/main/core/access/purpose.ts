@@ -8,6 +8,9 @@ import type { Settings } from '../settings/definitions'
 /** Words that describe investigating in general rather than naming one investigation. */
 const VAGUE = /^(?:an?\s+)?(?:investigations?|investigative(?:\s+purposes?)?|inv|invest|follow[\s-]?ups?|f\/u|research|inquir(?:y|ies)|patrol|routine(?:\s+check)?|checks?|general|n\/?a|none|unknown|unk|test(?:ing)?|suspects?|case|lead|tips?|officer\s+safety|intel(?:ligence)?|official\s+business|work|law\s+enforcement(?:\s+purposes?)?)$/i
 
+/** Whether the text is only a general word for investigating (what the case-number format must never accept). */
+export const isVague = (text: string): boolean => VAGUE.test(text.trim())
+
 interface Finding {
   pattern: RegExp
   what: string
@@ -91,12 +94,20 @@ export function validatePurpose(raw: unknown, settings: Settings): ValidatedPurp
         : `Enter a case or incident number (for example ${example}) or a suspect’s last name.`,
     )
   }
+  // A vague word is refused whatever the agency's pattern accepts: a loose pattern must not let
+  // "Investigation" through as a case number.
+  if (caseNumber && isVague(caseNumber)) {
+    throw new AppError(
+      'PURPOSE_TOO_VAGUE',
+      `“${parsed.data.caseNumber?.trim()}” does not name a specific investigation. Enter the case or incident number (for example ${example}).`,
+      undefined,
+      'The case number field held a general word, not a case number.',
+    )
+  }
   if (caseNumber && !caseNumberPattern(settings).test(caseNumber)) {
     throw new AppError(
       'PURPOSE_TOO_VAGUE',
-      VAGUE.test(caseNumber)
-        ? `“${parsed.data.caseNumber?.trim()}” does not name a specific investigation. Enter the case or incident number (for example ${example}).`
-        : `“${caseNumber}” is not a case or incident number in this agency’s format (for example ${example}).`,
+      `“${caseNumber}” is not a case or incident number in this agency’s format (for example ${example}).`,
       undefined,
       'The case number is not in this agency’s format.',
     )

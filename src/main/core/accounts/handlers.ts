@@ -11,6 +11,7 @@ import { enrollmentIssuer, prepareAccount } from '../users/new-account'
 import { renderSignedPdf } from '../documents/signed-pdf'
 import { plainDocument } from '../exports/ledger'
 import { addMonths } from '../clock'
+import { localDate, localNoon } from '../local-time'
 import type { UserRow } from '../store/repositories/users'
 import type { ReviewSessionRow } from '../store/repositories/accounts'
 import { toAccountOverview } from './overview'
@@ -35,9 +36,6 @@ type AccountHandlers = Pick<
   | 'accounts.exportReview'
 >
 
-/** A calendar date from a form, as noon UTC, so it is the same day in every US time zone. */
-const dateAt = (iso: string): number => Date.parse(`${iso}T12:00:00Z`)
-const startOfDay = (ms: number): number => ms - (ms % 86_400_000)
 
 export function accountHandlers({ store, sessions }: Services): AccountHandlers {
   const requireAccount = async (id: string): Promise<UserRow> => {
@@ -48,6 +46,21 @@ export function accountHandlers({ store, sessions }: Services): AccountHandlers 
 
   const notYourself = (ctx: HandlerContext, userId: string, what: string): void => {
     if (userId === ctx.user!.id) throw new AppError('CONFLICT', `Another administrator or supervisor must ${what} your own account.`)
+  }
+
+  /**
+   * Refuses a change that would take away the last active, eligible administrator's access: the agency
+   * would be locked out of its own system, with no one left to re-activate anyone.
+   */
+  const keepsAnAdministrator = async (ctx: HandlerContext, losing: string[], what: string): Promise<void> => {
+    const gone = new Set(losing)
+    const admins = (await store.users.list()).filter((u) => u.status === 'active' && u.roles.includes('administrator'))
+    if (!admins.some((u) => gone.has(u.id))) return
+    if (admins.some((u) => !gone.has(u.id) && ineligibility(u, ctx.settings, ctx.now) === null)) return
+    throw new AppError(
+      'CONFLICT',
+      `Refused: ${what} would leave the agency without an active, eligible ALPR Administrator, and no one could manage accounts or settings. Create or re-activate another administrator first.`,
+    )
   }
 
   const overviewOf = async (userId: string, ctx: HandlerContext) => {
@@ -95,6 +108,10 @@ export function accountHandlers({ store, sessions }: Services): AccountHandlers 
     'accounts.overview': async (_input, ctx) => overview(ctx),
 
     'accounts.setClassification': async ({ name, authorized }, ctx) => {
+      if (!authorized) {
+        const holders = (await store.users.list()).filter((u) => u.classification === name).map((u) => u.id)
+        await keepsAnAdministrator(ctx, holders, `taking authorization away from “${name}”`)
+      }
       const suspended = await store.accounts.setClassification(name, authorized, ctx.user!.id, ctx.now)
       for (const id of suspended) sessions.endForUser(id)
       ctx.note({ classification: name, authorized, suspendedUserIds: suspended })
@@ -103,6 +120,8 @@ export function accountHandlers({ store, sessions }: Services): AccountHandlers 
 
     'accounts.changeClassification': async ({ userId, classification }, ctx) => {
       await requireAccount(userId)
+      const target = (await store.accounts.classifications()).find((c) => c.name === classification)
+      if (target && !target.authorized) await keepsAnAdministrator(ctx, [userId], 'this classification change')
       const { suspended } = await store.accounts.changeClassification(userId, classification, ctx.user!.id, ctx.now)
       if (suspended) sessions.endForUser(userId)
       ctx.note({ userId, classification, suspended })
@@ -110,15 +129,16 @@ export function accountHandlers({ store, sessions }: Services): AccountHandlers 
     },
 
     'accounts.recordTraining': async ({ userId, course, completedOn, trainer }, ctx) => {
+      notYourself(ctx, userId, 'record training for')
       await requireAccount(userId)
-      const completedAt = dateAt(completedOn)
-      if (completedAt > ctx.now && startOfDay(completedAt) > startOfDay(ctx.now)) {
+      // Calendar dates in the workstation's time zone, as the form shows them.
+      if (completedOn > localDate(ctx.now)) {
         throw new AppError('INVALID_INPUT', undefined, { completedOn: 'The completion date cannot be in the future.' })
       }
       const trainingId = await store.accounts.addTraining({
         userId,
         course,
-        completedAt: Math.min(completedAt, ctx.now),
+        completedAt: Math.min(localNoon(completedOn), ctx.now),
         trainer,
         recordedBy: ctx.user!.id,
         recordedAt: ctx.now,
@@ -136,6 +156,7 @@ export function accountHandlers({ store, sessions }: Services): AccountHandlers 
     'accounts.suspend': async ({ userId, reason }, ctx) => {
       notYourself(ctx, userId, 'suspend')
       await requireAccount(userId)
+      await keepsAnAdministrator(ctx, [userId], 'suspending this account')
       if (!(await store.accounts.suspend(userId, ctx.now, reason, ctx.user!.id))) {
         throw new AppError('CONFLICT', 'That account is already suspended.')
       }
@@ -148,12 +169,17 @@ export function accountHandlers({ store, sessions }: Services): AccountHandlers 
       notYourself(ctx, userId, 're-activate')
       const user = await requireAccount(userId)
       if (user.status !== 'suspended' || user.suspendedAt === null) throw new AppError('CONFLICT', 'That account is not suspended.')
-      if (user.classificationAuthorized === false) {
-        throw new AppError('CLASSIFICATION_NOT_AUTHORIZED', `“${user.classification}” is not an authorized job classification; change it first.`)
+      if (user.classificationAuthorized !== true) {
+        throw new AppError(
+          'CLASSIFICATION_NOT_AUTHORIZED',
+          user.classification === null
+            ? 'No job classification is recorded for this account; record an authorized one first.'
+            : `“${user.classification}” is not an authorized job classification; change it first.`,
+        )
       }
-      // Training must have been entered after the suspension and be dated no earlier than its day.
+      // Training must have been entered after the suspension and be dated no earlier than its (local) day.
       const training = await store.accounts.training(userId)
-      const fresh = training.find((t) => t.recordedAt > user.suspendedAt! && t.completedAt >= startOfDay(user.suspendedAt!))
+      const fresh = training.find((t) => t.recordedAt > user.suspendedAt! && localDate(t.completedAt) >= localDate(user.suspendedAt!))
       if (!fresh) throw new AppError('TRAINING_REQUIRED')
       const expires = trainingExpiresAt({ ...user, trainingCompletedAt: fresh.completedAt }, ctx.settings)
       if (expires === null || expires <= ctx.now) throw new AppError('TRAINING_EXPIRED', 'The training recorded after the suspension no longer counts.')
@@ -165,6 +191,7 @@ export function accountHandlers({ store, sessions }: Services): AccountHandlers 
     'accounts.depart': async ({ userId, reason }, ctx) => {
       notYourself(ctx, userId, 'delete')
       const user = await requireAccount(userId)
+      await keepsAnAdministrator(ctx, [userId], 'this departure')
       const base = `departed-${user.id.replace(/[^a-z0-9]/gi, '').toLowerCase()}`
       let tombstone = base.slice(0, 17)
       for (let n = 18; (await store.accounts.usernameExists(tombstone)) && n <= base.length; n++) tombstone = base.slice(0, n)
@@ -199,6 +226,9 @@ export function accountHandlers({ store, sessions }: Services): AccountHandlers 
     'accounts.approveRequest': async ({ requestId, password, trainingCompletedOn, course, trainer, reason }, ctx) => {
       const request = await store.accounts.getRequest(requestId)
       if (!request || request.status !== 'pending') throw new AppError('CONFLICT', 'That request is not waiting for a decision.')
+      if (request.requestedBy === ctx.user!.id) {
+        throw new AppError('CONFLICT', 'A different person must approve this request: whoever requested an account cannot also approve it.')
+      }
       const known = (await store.accounts.classifications()).find((c) => c.name === request.classification)
       if (!known?.authorized) {
         throw new AppError('CLASSIFICATION_NOT_AUTHORIZED', `“${request.classification}” is not authorized for ALPR access.`)
@@ -248,6 +278,7 @@ export function accountHandlers({ store, sessions }: Services): AccountHandlers 
         // Approving in a review does not lift a suspension; re-activation has its own rule (re-training).
         throw new AppError('ACCOUNT_SUSPENDED', 'That account is suspended: re-activate it (after re-training) rather than approving it in the review.')
       }
+      if (decision === 'revoked') await keepsAnAdministrator(ctx, [userId], 'revoking this account’s access')
       const review = await store.accounts.recordReview({ sessionId, userId, decision, reason, by: ctx.user!.id, at: ctx.now })
       if (decision === 'revoked') sessions.endForUser(userId)
       ctx.note({ sessionId, userId, decision, reviewId: review.id })

@@ -4,7 +4,7 @@ import type { UserRow } from '../store/repositories/users'
 import type { TrainingRow } from '../store/repositories/accounts'
 import type { Settings } from '../settings/definitions'
 import { addMonths } from '../clock'
-import { inactiveAfter, reviewExpiresAt, trainingExpiresAt } from '../access/eligibility'
+import { inactiveAfter, measuredByAlprAccess, reviewExpiresAt, trainingExpiresAt } from '../access/eligibility'
 import { toUserRecord } from '../users/records'
 
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
@@ -28,8 +28,8 @@ function dueItems(user: UserRow, settings: Settings, now: number): AccountOvervi
     const since = user.suspendedAt ? ` ${day(user.suspendedAt)}` : ''
     due.push({ item: 'reactivation', at: null, overdue: true, text: `Suspended${since}: ${user.suspensionReason ?? 'no reason recorded'}` })
   }
-  if (user.classification === null) due.push({ item: 'classification', at: null, overdue: false, text: 'Classification not recorded' })
-  else if (user.classificationAuthorized === false) {
+  if (user.classification === null) due.push({ item: 'classification', at: null, overdue: true, text: 'No classification recorded (no access)' })
+  else if (user.classificationAuthorized !== true) {
     due.push({ item: 'classification', at: null, overdue: true, text: `“${user.classification}” not authorized` })
   }
   const training = trainingExpiresAt(user, settings)
@@ -46,7 +46,8 @@ function dueItems(user: UserRow, settings: Settings, now: number): AccountOvervi
   )
   if (user.status === 'active') {
     const inactive = inactiveAfter(user, settings)
-    due.push({ item: 'inactivity', at: inactive, overdue: inactive < now, text: `Inactive after ${day(inactive)} without use` })
+    const without = measuredByAlprAccess(user) ? 'without ALPR access' : 'without use'
+    due.push({ item: 'inactivity', at: inactive, overdue: inactive < now, text: `Inactive after ${day(inactive)} ${without}` })
   }
   // Overdue first, then by deadline (undated items before dated ones).
   return due.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.at ?? -Infinity) - (b.at ?? -Infinity))

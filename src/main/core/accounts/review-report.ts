@@ -79,7 +79,8 @@ export function reviewReportSpec(input: ReviewReportInput): Omit<PdfDocumentSpec
                 columns: [
                   { label: 'Account' },
                   { label: 'Status', width: 60 },
-                  { label: 'Last use', width: 100 },
+                  { label: 'Last ALPR access', width: 80 },
+                  { label: 'Last use', width: 70 },
                   { label: 'Training until', width: 80 },
                   { label: 'Review due', width: 80 },
                 ],
@@ -87,6 +88,7 @@ export function reviewReportSpec(input: ReviewReportInput): Omit<PdfDocumentSpec
                   `${a.username} (${a.displayName})`,
                   a.status,
                   day(a.lastAccessAt),
+                  day(a.lastUsedAt),
                   day(a.trainingValid ? a.trainingExpiresAt : null),
                   day(a.reviewExpiresAt),
                 ]),

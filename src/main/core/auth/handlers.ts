@@ -3,7 +3,7 @@
 import { AppError } from '../errors'
 import type { Handlers, HandlerContext } from '../access/types'
 import type { Services } from '../app/services'
-import { enforceEligibility } from '../access/eligibility'
+import { enforceEligibility, ineligibilityError } from '../access/eligibility'
 import { sessionLimits, subjectOf } from '../access/guard'
 import { toSessionInfo } from '../users/records'
 import { checkCredentials } from './credentials'
@@ -40,7 +40,7 @@ export function authHandlers(services: Services): AuthHandlers {
       ctx.identify(subjectOf(user))
       await checkCredentials(services, user, password, code, ctx.now, ctx.settings)
       const ineligible = await enforceEligibility(store, user, ctx.settings, ctx.now)
-      if (ineligible) throw new AppError(ineligible)
+      if (ineligible) throw ineligibilityError(user, ineligible)
       const session = sessions.start(ctx.call.senderId, user.id, ctx.now)
       return toSessionInfo(session, user, ctx.settings)
     },
@@ -62,7 +62,7 @@ export function authHandlers(services: Services): AuthHandlers {
       const ineligible = await enforceEligibility(store, user, ctx.settings, ctx.now)
       if (ineligible) {
         sessions.end(ctx.call.senderId)
-        throw new AppError(ineligible)
+        throw ineligibilityError(user, ineligible)
       }
       sessions.unlock(looked.session, ctx.now)
       return toSessionInfo(looked.session, user, ctx.settings)

@@ -53,7 +53,7 @@ export const SETTING_EXPLANATIONS: Partial<Record<SettingKey, SettingExplanation
     label: 'Suspend after inactivity',
     unit: 'days',
     explanation:
-      'An account not used for this long (no search, alert watch, administration or audit work; signing in alone does not count) is suspended automatically and needs re-training to come back. ' +
+      'An account that holds ALPR permissions (search or alert watch) and is not used to access ALPR information for this long is suspended automatically and needs re-training to come back; an account without them (administration or audit only) is suspended when not used at all for this long. Signing in alone does not count. ' +
       'The CJIS Security Policy requires disabling inactive accounts after 90 days, which is the default; the agency policy ' +
       'allows up to 12 months (365 days), which meets the policy but not CJIS.',
   },

@@ -7,6 +7,9 @@ import type { Services } from '../app/services'
 import type { SettingInfo } from '../../../shared/models'
 import { SETTINGS, type SettingKey, type Settings } from './definitions'
 import { SETTING_EXPLANATIONS } from './explanations'
+import { caseNumberExampleProblem, caseNumberFormatProblem } from './case-number-format'
+import { ineligibility } from '../access/eligibility'
+import { ERROR_SENTENCES } from '../../../shared/errors'
 
 type SettingsHandlers = Pick<Handlers, 'settings.list' | 'settings.change'>
 
@@ -68,6 +71,13 @@ function outOfRange(key: SettingKey, value: unknown): string | null {
   return def.schema.safeParse(typeof value === 'string' ? value.trim() : value).success ? null : `${label} is not a valid value.`
 }
 
+/** The case-number format and its example must fit each other (and the format must be safe to use). */
+function formatProblem(key: SettingKey, value: string, settings: Settings): string | null {
+  if (key === 'caseNumberPattern') return caseNumberFormatProblem(value.trim(), settings.caseNumberExample)
+  if (key === 'caseNumberExample') return caseNumberExampleProblem(value, settings.caseNumberPattern)
+  return null
+}
+
 export function settingsHandlers({ store }: Services): SettingsHandlers {
   return {
     'settings.list': async (_input, ctx) => {
@@ -77,13 +87,22 @@ export function settingsHandlers({ store }: Services): SettingsHandlers {
 
     'settings.change': async ({ key, value }, ctx) => {
       if (!isKey(key)) throw new AppError('NOT_FOUND', 'There is no setting with that name.')
-      const problem = outOfRange(key, value)
+      const problem = outOfRange(key, value) ?? formatProblem(key, value as string, ctx.settings)
       if (problem) throw new AppError('SETTING_OUT_OF_RANGE', problem, { value: problem })
       const next = typeof value === 'string' ? value.trim() : value
       const old = ctx.settings[key]
+      const settings = { ...ctx.settings, [key]: next } as Settings
+      // The administrator making the change must still be able to use the system under the new value
+      // (e.g. a shorter training period that their own training no longer meets).
+      const ineligible = ineligibility(ctx.user!, settings, ctx.now)
+      if (ineligible) {
+        throw new AppError(
+          'CONFLICT',
+          `Refused: with this value your own account would immediately lose access (“${ERROR_SENTENCES[ineligible].replace(/\.$/, '')}”). Bring your own account into line first, or ask another administrator.`,
+        )
+      }
       ctx.note({ setting: key, oldValue: old, newValue: next })
       if (old !== next) await store.settings.set(key, next, ctx.user!.id, ctx.now)
-      const settings = { ...ctx.settings, [key]: next } as Settings
       return info(key, settings, await store.settings.changes())
     },
   }

@@ -48,6 +48,9 @@ export function setupHandlers(services: Services): SetupHandlers {
         agency: input.agency,
         unit: input.unit,
         roles: ['administrator'],
+        // The first administrator's job classification is the custodian's title; setup puts it on the
+        // authorized list (DOMAIN.md: an account without an authorized classification has no access).
+        classification: ctx.settings.administratorTitle,
         createdAt: ctx.now,
         approvedBy: null,
       }

@@ -22,6 +22,13 @@ export function userHandlers({ store, sessions }: Services): UserHandlers {
     'users.list': async (_input, ctx) => (await store.users.list()).map((u) => toUserRecord(u, ctx.settings)),
 
     'users.create': async (input, ctx) => {
+      const known = (await store.accounts.classifications()).find((c) => c.name === input.classification)
+      if (!known?.authorized) {
+        throw new AppError(
+          'CLASSIFICATION_NOT_AUTHORIZED',
+          `“${input.classification}” is not on the list of job classifications authorized for ALPR access. Add it on the Access reviews tab first, or choose an authorized one.`,
+        )
+      }
       const prepared = await prepareAccount(input, ctx.settings, ctx.now)
       const user = await store.users.create({
         ...prepared,
@@ -30,6 +37,7 @@ export function userHandlers({ store, sessions }: Services): UserHandlers {
         agency: input.agency,
         unit: input.unit,
         roles: input.roles,
+        classification: input.classification,
         createdAt: ctx.now,
         approvedBy: ctx.user!.id,
       })

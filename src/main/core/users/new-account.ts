@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../errors'
 import { addMonths } from '../clock'
+import { localDate, localNoon } from '../local-time'
 import { hashPassword } from '../auth/password'
 import { passwordProblems } from '../auth/password-policy'
 import { newTotpSecret } from '../auth/totp'
@@ -18,8 +19,9 @@ export interface AccountFields {
 export async function prepareAccount(fields: AccountFields, settings: Settings, now: number) {
   const problems = passwordProblems(fields.password, fields)
   if (problems.length > 0) throw new AppError('WEAK_PASSWORD', undefined, { password: problems.join(' ') })
-  const trainingCompletedAt = Date.parse(`${fields.trainingCompletedOn}T12:00:00Z`)
-  if (trainingCompletedAt > now) {
+  // A training today counts as of now (its local noon may still be ahead).
+  const trainingCompletedAt = Math.min(localNoon(fields.trainingCompletedOn), now)
+  if (fields.trainingCompletedOn > localDate(now)) {
     throw new AppError('INVALID_INPUT', undefined, { trainingCompletedOn: 'The training date cannot be in the future.' })
   }
   if (addMonths(trainingCompletedAt, settings.trainingValidityMonths) <= now) {

@@ -29,6 +29,7 @@ export const toUserRecord = (u: UserRow, settings: Settings): UserRecord => ({
   trainingExpiresAt: trainingExpiresAt(u, settings),
   reviewExpiresAt: reviewExpiresAt(u, settings),
   lastAccessAt: u.lastAccessAt,
+  lastUsedAt: u.lastUsedAt,
 })
 
 export function toSessionInfo(session: Session, user: UserRow, settings: Settings): SessionInfo {

@@ -13,6 +13,12 @@ ALTER TABLE users ADD COLUMN suspended_at INTEGER;
 ALTER TABLE users ADD COLUMN suspension_reason TEXT;
 ALTER TABLE users ADD COLUMN reactivated_at INTEGER;
 ALTER TABLE users ADD COLUMN departed_at INTEGER;
+-- last_access_at is the latest access to ALPR information; last_used_at the latest permitted action of any
+-- kind. Inactivity is measured from the first for accounts holding ALPR permissions, else from the second.
+ALTER TABLE users ADD COLUMN last_used_at INTEGER;
+UPDATE users SET last_used_at = last_access_at;
+-- A departed account's former username stays reserved, so it is never given to someone else.
+ALTER TABLE users ADD COLUMN former_username TEXT;
 
 ALTER TABLE training_records ADD COLUMN trainer TEXT;
 

@@ -2,9 +2,10 @@
 // departures (tombstones), re-training orders, account requests and annual access-review sessions.
 // All SQL for these lives here; the rules (who may, when it counts) live in core/accounts and core/access.
 import type { Db } from '../database'
+import type { AccountRequest, JobClassification, RetrainingOrder, ReviewSession } from '../../../../shared/models'
 import type { Role } from '../../../../shared/roles'
 import { AppError } from '../../errors'
-import type { NewUser, UserRow, UsersRepository } from './users'
+import { usernameTakenError, type NewUser, type UserRow, type UsersRepository } from './users'
 
 export type AccountEventKind = 'approved' | 'suspended' | 'reactivated' | 'classification' | 'training' | 'departed'
 
@@ -17,12 +18,7 @@ export interface AccountEventRow {
   reason: string
 }
 
-export interface ClassificationRow {
-  name: string
-  authorized: boolean
-  changedAt: number
-  changedBy: string | null
-}
+export type ClassificationRow = JobClassification & { changedBy: string | null }
 
 export interface TrainingRow {
   id: number
@@ -32,31 +28,6 @@ export interface TrainingRow {
   trainer: string | null
   recordedBy: string | null
   recordedAt: number
-}
-
-export interface RetrainingOrderRow {
-  id: number
-  orderedAt: number
-  orderedBy: string
-  reason: string
-}
-
-export interface AccountRequestRow {
-  id: string
-  username: string
-  displayName: string
-  agency: string
-  unit: string
-  roles: Role[]
-  classification: string
-  justification: string
-  requestedBy: string
-  requestedAt: number
-  status: 'pending' | 'approved' | 'rejected'
-  decidedBy: string | null
-  decidedAt: number | null
-  decisionReason: string | null
-  userId: string | null
 }
 
 export interface ReviewRow {
@@ -69,11 +40,7 @@ export interface ReviewRow {
   sessionId: string | null
 }
 
-export interface ReviewSessionRow {
-  id: string
-  startedAt: number
-  startedBy: string
-}
+export type ReviewSessionRow = Omit<ReviewSession, 'decisions'>
 
 const REQUEST_SELECT = `
   SELECT id, username, display_name AS displayName, agency, unit, roles, classification, justification,
@@ -81,8 +48,8 @@ const REQUEST_SELECT = `
          decided_at AS decidedAt, decision_reason AS decisionReason, user_id AS userId
   FROM account_requests`
 
-type RawRequest = Omit<AccountRequestRow, 'roles'> & { roles: string }
-const toRequest = (raw: RawRequest): AccountRequestRow => ({ ...raw, roles: JSON.parse(raw.roles) as Role[] })
+type RawRequest = Omit<AccountRequest, 'roles'> & { roles: string }
+const toRequest = (raw: RawRequest): AccountRequest => ({ ...raw, roles: JSON.parse(raw.roles) as Role[] })
 
 const REVIEW_SELECT = `
   SELECT id, user_id AS userId, reviewed_at AS reviewedAt, reviewer_id AS reviewerId, decision, reason,
@@ -202,7 +169,7 @@ export class AccountsRepository {
     return this.db.transaction(() => {
       const changed = this.db
         .prepare(
-          `UPDATE users SET status = 'deleted', username = ?, display_name = 'Departed user', password_hash = '',
+          `UPDATE users SET status = 'deleted', former_username = username, username = ?, display_name = 'Departed user', password_hash = '',
                             totp_secret = NULL, totp_pending_secret = NULL, totp_last_step = NULL, locked_at = NULL,
                             departed_at = ?
            WHERE id = ? AND status != 'deleted'`,
@@ -262,20 +229,22 @@ export class AccountsRepository {
     })()
   }
 
-  retrainingOrders(): RetrainingOrderRow[] {
+  retrainingOrders(): RetrainingOrder[] {
     return this.db
       .prepare('SELECT id, ordered_at AS orderedAt, ordered_by AS orderedBy, reason FROM retraining_orders ORDER BY ordered_at DESC, id DESC')
-      .all() as RetrainingOrderRow[]
+      .all() as RetrainingOrder[]
   }
 
   // ── Requests ───────────────────────────────────────────────────────────────────────────────────
 
-  createRequest(request: Omit<AccountRequestRow, 'status' | 'decidedBy' | 'decidedAt' | 'decisionReason' | 'userId'>): AccountRequestRow {
+  createRequest(request: Omit<AccountRequest, 'status' | 'decidedBy' | 'decidedAt' | 'decisionReason' | 'userId'>): AccountRequest {
     this.db.transaction(() => {
       const pending = this.db
         .prepare(`SELECT 1 FROM account_requests WHERE username = ? AND status = 'pending'`)
         .get(request.username)
-      if (pending || this.usernameExists(request.username)) throw new AppError('USERNAME_TAKEN')
+      if (pending) throw new AppError('USERNAME_TAKEN', 'A request for that username is already waiting for a decision.')
+      const taken = this.users.usernameTaken(request.username)
+      if (taken) throw usernameTakenError(taken)
       this.db
         .prepare(
           `INSERT INTO account_requests (id, username, display_name, agency, unit, roles, classification, justification,
@@ -298,12 +267,12 @@ export class AccountsRepository {
     return this.getRequest(request.id)!
   }
 
-  getRequest(id: string): AccountRequestRow | null {
+  getRequest(id: string): AccountRequest | null {
     const raw = this.db.prepare(`${REQUEST_SELECT} WHERE id = ?`).get(id) as RawRequest | undefined
     return raw ? toRequest(raw) : null
   }
 
-  requests(): AccountRequestRow[] {
+  requests(): AccountRequest[] {
     return (this.db.prepare(`${REQUEST_SELECT} ORDER BY status != 'pending', requested_at DESC`).all() as RawRequest[]).map(toRequest)
   }
 
@@ -323,7 +292,7 @@ export class AccountsRepository {
     })()
   }
 
-  rejectRequest(requestId: string, by: string, at: number, reason: string): AccountRequestRow {
+  rejectRequest(requestId: string, by: string, at: number, reason: string): AccountRequest {
     const changed = this.db
       .prepare(
         `UPDATE account_requests SET status = 'rejected', decided_by = ?, decided_at = ?, decision_reason = ?

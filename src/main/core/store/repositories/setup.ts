@@ -21,6 +21,15 @@ export class SetupRepository {
     return this.db.transaction(() => {
       if (this.isComplete() || this.users.count() > 0) throw new AppError('SETUP_ALREADY_DONE')
       const admin = this.users.create(input.admin)
+      if (input.admin.classification) {
+        // The first administrator's classification starts the authorized list.
+        this.db
+          .prepare(
+            `INSERT INTO job_classifications (name, authorized, changed_at, changed_by) VALUES (?, 1, ?, ?)
+             ON CONFLICT (name) DO UPDATE SET authorized = 1, changed_at = excluded.changed_at, changed_by = excluded.changed_by`,
+          )
+          .run(input.admin.classification, input.at, admin.id)
+      }
       this.users.confirmTotp(admin.id, input.admin.totpPendingSecret, input.firstStep)
       if (!this.devices.decide(input.deviceId, 'approved', admin.id, input.at)) throw new AppError('NOT_FOUND')
       this.settings.set('agencyName', input.agencyName, admin.id, input.at)

@@ -1,18 +1,12 @@
 // Accounts, their roles, authenticator state, sign-in failures, training records and access reviews.
 // All user SQL lives here; rules about what these mean (expiry, eligibility) live in core/auth and core/access.
 import type { Db } from '../database'
-import type { AccountStatus } from '../../../../shared/models'
+import type { AccountStatus, UserSummary } from '../../../../shared/models'
 import type { Role } from '../../../../shared/roles'
 import { AppError } from '../../errors'
 
-export interface UserRow {
-  id: string
-  username: string
-  displayName: string
-  agency: string
-  unit: string
+export interface UserRow extends Omit<UserSummary, 'permissions'> {
   status: AccountStatus
-  roles: Role[]
   passwordHash: string
   totpSecret: string | null
   totpPendingSecret: string | null
@@ -22,6 +16,8 @@ export interface UserRow {
   approvedBy: string | null
   approvedAt: number | null
   lastAccessAt: number | null
+  /** Time of the latest permitted action of any kind (ALPR access, administration, audits). */
+  lastUsedAt: number | null
   /** Completion time of the latest training record. */
   trainingCompletedAt: number | null
   /** Time of the latest review that approved the account's access. */
@@ -40,16 +36,9 @@ export interface UserRow {
   retrainingOrderedAt: number | null
 }
 
-export interface NewUser {
-  id: string
-  username: string
-  displayName: string
-  agency: string
-  unit: string
-  roles: Role[]
-  passwordHash: string
+export interface NewUser
+  extends Pick<UserRow, 'id' | 'username' | 'displayName' | 'agency' | 'unit' | 'roles' | 'passwordHash' | 'createdAt'> {
   totpPendingSecret: string
-  createdAt: number
   /** Id of the approving administrator; null for the first administrator created at setup. */
   approvedBy: string | null
   trainingCourse: string
@@ -63,7 +52,7 @@ const SELECT = `
   SELECT u.id, u.username, u.display_name AS displayName, u.agency, u.unit, u.status,
          u.password_hash AS passwordHash, u.totp_secret AS totpSecret, u.totp_pending_secret AS totpPendingSecret,
          u.totp_last_step AS totpLastStep, u.locked_at AS lockedAt, u.created_at AS createdAt,
-         u.approved_by AS approvedBy, u.approved_at AS approvedAt, u.last_access_at AS lastAccessAt,
+         u.approved_by AS approvedBy, u.approved_at AS approvedAt, u.last_access_at AS lastAccessAt, u.last_used_at AS lastUsedAt,
          u.classification, u.suspended_at AS suspendedAt, u.suspension_reason AS suspensionReason,
          u.reactivated_at AS reactivatedAt, u.departed_at AS departedAt,
          (SELECT authorized FROM job_classifications c WHERE c.name = u.classification) AS classificationAuthorized,
@@ -115,9 +104,8 @@ export class UsersRepository {
   /** Creates the account, its roles, its training record and the approval that counts as its first review. */
   create(user: NewUser): UserRow {
     this.db.transaction(() => {
-      if (this.db.prepare('SELECT 1 FROM users WHERE username = ?').get(user.username)) {
-        throw new AppError('USERNAME_TAKEN')
-      }
+      const taken = this.usernameTaken(user.username)
+      if (taken) throw usernameTakenError(taken)
       this.db
         .prepare(
           `INSERT INTO users (id, username, display_name, agency, unit, password_hash, totp_pending_secret,
@@ -151,6 +139,17 @@ export class UsersRepository {
         .run(user.id, user.createdAt, user.approvedBy ?? user.id, 'Access approved when the account was created')
     })()
     return this.getById(user.id)!
+  }
+
+  /**
+   * Whether a username is in use, or was the username of a departed account (kept reserved so the access
+   * log's old entries can never be read as someone else's).
+   */
+  usernameTaken(username: string): 'in use' | 'reserved' | null {
+    const row = this.db.prepare('SELECT username = ? AS current FROM users WHERE username = ? OR former_username = ? LIMIT 1').get(username, username, username) as
+      | { current: number }
+      | undefined
+    return row === undefined ? null : row.current === 1 ? 'in use' : 'reserved'
   }
 
   /** Makes the pending secret the active one once a code from it has been verified. */
@@ -211,8 +210,19 @@ export class UsersRepository {
     })()
   }
 
-  /** Time of the user's latest permitted action (drives the inactivity rule). */
+  /** Records a permitted action that is not an access to ALPR information (administration, audits): the account's last use. */
   recordUse(id: string, at: number): void {
-    this.db.prepare('UPDATE users SET last_access_at = ? WHERE id = ?').run(at, id)
+    this.db.prepare('UPDATE users SET last_used_at = ? WHERE id = ?').run(at, id)
   }
+
+  /** Records an access to ALPR information: the account's last ALPR access, which is also its last use. */
+  recordAlprAccess(id: string, at: number): void {
+    this.db.prepare('UPDATE users SET last_access_at = ?, last_used_at = ? WHERE id = ?').run(at, at, id)
+  }
+}
+
+export function usernameTakenError(taken: 'in use' | 'reserved'): AppError {
+  return taken === 'reserved'
+    ? new AppError('USERNAME_TAKEN', 'That username belonged to a departed account and stays reserved, so the audit trail never mixes two people. Choose another username.')
+    : new AppError('USERNAME_TAKEN')
 }

@@ -5,8 +5,9 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { AccountRequest, Enrollment } from '../../../../shared/models'
 import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/roles'
 import { Button } from '../../components/Button'
-import { Field } from '../../components/Field'
-import { ErrorAlert, fieldError, Notice } from '../../components/Alert'
+import { FormActions } from '../../components/FormActions'
+import { DateField, Field } from '../../components/Field'
+import { ErrorAlert, fieldError, SuccessNotice } from '../../components/Alert'
 import { PasswordRules } from '../../components/PasswordRules'
 import { Table, type Column } from '../../components/Table'
 import { alpr, localError, type AppErrorData } from '../../api'
@@ -80,14 +81,7 @@ function RequestForm({ defaultAgency, onDone, onCancel }: { defaultAgency: strin
           ))}
         </div>
       </fieldset>
-      <div className="actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          Submit request
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel="Submit request" busy={busy} onCancel={onCancel} />
     </form>
   )
 }
@@ -121,19 +115,12 @@ function ApproveForm({ request, onApproved, onCancel }: { request: AccountReques
           <Field label="Initial password" type="password" value={password} onChange={setPassword} autoComplete="new-password" error={fieldError(error, 'password')} />
           <PasswordRules password={password} username={request.username} displayName={request.displayName} />
         </div>
-        <Field label="Training completed on" type="date" className="field-date" value={trainingCompletedOn} onChange={setTraining} max={todayIso()} error={fieldError(error, 'trainingCompletedOn')} />
+        <DateField label="Training completed on" value={trainingCompletedOn} onChange={setTraining} max={todayIso()} error={fieldError(error, 'trainingCompletedOn')} />
         <Field label="Course" value={course} onChange={setCourse} autoComplete="off" error={fieldError(error, 'course')} />
         <Field label="Trainer" value={trainer} onChange={setTrainer} autoComplete="off" error={fieldError(error, 'trainer')} />
         <Field label="Reason" value={reason} onChange={setReason} autoComplete="off" error={fieldError(error, 'reason')} hint="Recorded with the approval." />
       </div>
-      <div className="actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          Approve and create account
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel="Approve and create account" busy={busy} onCancel={onCancel} />
     </form>
   )
 }
@@ -237,11 +224,7 @@ export function AccountRequests({ canRequest, canDecide, defaultAgency, onEnroll
           ) : null}
         </div>
       </div>
-      {message ? (
-        <Notice tone="success" live>
-          <p>{message}</p>
-        </Notice>
-      ) : null}
+      <SuccessNotice message={message} />
       <ErrorAlert error={error} />
       {panel.kind === 'request' ? (
         <RequestForm

@@ -1,10 +1,12 @@
-// Creating an account: who the person is, the roles they hold, an initial password and their training date.
+// Creating an account: who the person is, the roles they hold, their authorized job classification, an
+// initial password and their training date.
 // The core answers with the authenticator enrollment, finished at once with the person present.
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Enrollment } from '../../../../shared/models'
 import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/roles'
-import { Button } from '../../components/Button'
-import { Field } from '../../components/Field'
+import { FormActions } from '../../components/FormActions'
+import { DateField, Field } from '../../components/Field'
+import { SelectField } from '../governance/form-fields'
 import { ErrorAlert, fieldError } from '../../components/Alert'
 import { PasswordRules } from '../../components/PasswordRules'
 import { alpr, localError, type AppErrorData } from '../../api'
@@ -27,6 +29,7 @@ const LABELS: Record<string, string> = {
   roles: 'Roles',
   password: 'Initial password',
   trainingCompletedOn: 'Training completed on',
+  classification: 'Job classification',
 }
 
 export function CreateUserForm({ defaultAgency, onCreated, onCancel }: { defaultAgency: string; onCreated(enrollment: Enrollment, displayName: string): void; onCancel(): void }) {
@@ -37,12 +40,18 @@ export function CreateUserForm({ defaultAgency, onCreated, onCancel }: { default
   const [roles, setRoles] = useState<Role[]>([])
   const [password, setPassword] = useState('')
   const [trainingCompletedOn, setTraining] = useState('')
+  const [classification, setClassification] = useState('')
+  /** The authorized job classifications; null while loading. */
+  const [authorized, setAuthorized] = useState<string[] | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<AppErrorData | null>(null)
   const firstRef = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
     firstRef.current?.focus()
+    void signedInCall(() => alpr().accounts.overview({})).then((result) => {
+      setAuthorized(result.ok ? result.value.classifications.filter((c) => c.authorized).map((c) => c.name) : [])
+    })
   }, [])
 
   const toggleRole = (role: Role, on: boolean) => setRoles((r) => (on ? ROLES.filter((x) => x === role || r.includes(x)) : r.filter((x) => x !== role)))
@@ -55,7 +64,7 @@ export function CreateUserForm({ defaultAgency, onCreated, onCancel }: { default
       return
     }
     setBusy(true)
-    const result = await signedInCall(() => alpr().users.create({ username, displayName, agency, unit, roles, password, trainingCompletedOn }))
+    const result = await signedInCall(() => alpr().users.create({ username, displayName, agency, unit, roles, password, trainingCompletedOn, classification }))
     setBusy(false)
     if (!result.ok) {
       setError(result.error)
@@ -95,30 +104,33 @@ export function CreateUserForm({ defaultAgency, onCreated, onCancel }: { default
           ))}
         </div>
       </fieldset>
+      <SelectField
+        label="Job classification"
+        value={classification}
+        onChange={setClassification}
+        options={[{ value: '', label: authorized === null ? 'Loading…' : 'Choose a classification' }, ...(authorized ?? []).map((name) => ({ value: name, label: name }))]}
+        error={fieldError(error, 'classification')}
+        hint={
+          authorized !== null && authorized.length === 0
+            ? 'No job classification is authorized yet. Add one on the Access reviews tab first.'
+            : 'Only authorized classifications give ALPR access. Add others on the Access reviews tab.'
+        }
+      />
       <div className="grid-2">
         <div>
           <Field label="Initial password" type="password" value={password} onChange={setPassword} autoComplete="new-password" error={fieldError(error, 'password')} />
           <PasswordRules password={password} username={username} displayName={displayName} />
         </div>
-        <Field
+        <DateField
           label="Training completed on"
-          type="date"
           value={trainingCompletedOn}
           onChange={setTraining}
           max={todayIso()}
-          className="field-date"
           error={fieldError(error, 'trainingCompletedOn')}
           hint="Completion of ALPR system use and privacy training. Access needs current training."
         />
       </div>
-      <div className="actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          Create user
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel="Create user" busy={busy} onCancel={onCancel} />
     </form>
   )
 }

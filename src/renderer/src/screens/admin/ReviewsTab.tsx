@@ -5,8 +5,9 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { AccountOverview, ReviewSession } from '../../../../shared/models'
 import { Button } from '../../components/Button'
+import { FormActions } from '../../components/FormActions'
 import { Field } from '../../components/Field'
-import { ErrorAlert, Notice } from '../../components/Alert'
+import { ErrorAlert, Notice, SuccessNotice } from '../../components/Alert'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Table, type Column } from '../../components/Table'
 import { alpr, type AppErrorData } from '../../api'
@@ -72,14 +73,7 @@ function DecisionForm({ decision, sessionId, onDone, onCancel }: { decision: Dec
       </p>
       <ErrorAlert error={error} labels={{ reason: 'Reason' }} />
       <Field label="Reason" value={reason} onChange={setReason} autoFocus autoComplete="off" error={error?.details?.reason} hint="Recorded with the decision and printed in the review report." />
-      <div className="actions">
-        <Button type="submit" variant={revoke ? 'danger' : 'primary'} busy={busy}>
-          {revoke ? 'Revoke access' : 'Approve access'}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel={revoke ? 'Revoke access' : 'Approve access'} variant={revoke ? 'danger' : 'primary'} busy={busy} onCancel={onCancel} />
     </form>
   )
 }
@@ -172,8 +166,20 @@ export function ReviewsTab() {
       ),
     },
     {
-      header: 'Last use',
-      cell: (a) => (a.lastAccessAt === null ? <span className="muted">Never</span> : <span className="tabular" title={formatDateTime(a.lastAccessAt)}>{formatDate(a.lastAccessAt)}</span>),
+      // Inactivity counts from the last ALPR access for accounts that search or watch alerts, else from the last use.
+      header: 'Last ALPR access / use',
+      cell: (a) => (
+        <dl className="expiries">
+          <div>
+            <dt>ALPR</dt>
+            <dd>{a.lastAccessAt === null ? <span className="muted">Never</span> : <span className="tabular" title={formatDateTime(a.lastAccessAt)}>{formatDate(a.lastAccessAt)}</span>}</dd>
+          </div>
+          <div>
+            <dt>Use</dt>
+            <dd>{a.lastUsedAt === null ? <span className="muted">Never</span> : <span className="tabular" title={formatDateTime(a.lastUsedAt)}>{formatDate(a.lastUsedAt)}</span>}</dd>
+          </div>
+        </dl>
+      ),
     },
     {
       header: 'Training / review',
@@ -268,11 +274,7 @@ export function ReviewsTab() {
         </Notice>
       )}
 
-      {message ? (
-        <Notice tone="success" live>
-          <p>{message}</p>
-        </Notice>
-      ) : null}
+      <SuccessNotice message={message} />
       <ErrorAlert error={error ?? accountsError} />
 
       {decision && reviewSession ? <DecisionForm key={`${decision.account.id}-${decision.decision}`} decision={decision} sessionId={reviewSession.id} onDone={decided} onCancel={() => setDecision(null)} /> : null}

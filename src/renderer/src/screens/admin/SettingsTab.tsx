@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { SettingInfo } from '../../../../shared/models'
 import { Button } from '../../components/Button'
 import { Field } from '../../components/Field'
-import { ErrorAlert, Notice } from '../../components/Alert'
+import { ErrorAlert, Notice, SuccessNotice } from '../../components/Alert'
 import { alpr, type AppErrorData } from '../../api'
 import { formatDateTime } from '../../format'
 import { useAdmin } from '../../store/admin'
@@ -96,15 +96,11 @@ export function SettingsTab() {
       {inactivity ? (
         <Notice tone={Number(inactivity.value) > 90 ? 'warning' : 'info'} title="Inactivity: CJIS 90 days or the policy’s 12 months" testId="inactivity-note">
           <p>
-            {`Accounts not used for ${String(inactivity.value)} days (no search, alert watch, administration or audit work) are suspended automatically, and need re-training to come back. The FBI CJIS Security Policy requires disabling inactive accounts after 90 days (the default); the agency’s ALPR policy allows up to 12 months. ${Number(inactivity.value) > 90 ? 'The current value meets the ALPR policy but not CJIS.' : 'The current value meets both.'}`}
+            {`Accounts with search or alert-watch permissions not used to access ALPR information for ${String(inactivity.value)} days, and administrator- or auditor-only accounts not used at all for that long, are suspended automatically and need re-training to come back. The FBI CJIS Security Policy requires disabling inactive accounts after 90 days (the default); the agency’s ALPR policy allows up to 12 months. ${Number(inactivity.value) > 90 ? 'The current value meets the ALPR policy but not CJIS.' : 'The current value meets both.'}`}
           </p>
         </Notice>
       ) : null}
-      {message ? (
-        <Notice tone="success" live>
-          <p>{message}</p>
-        </Notice>
-      ) : null}
+      <SuccessNotice message={message} />
       <ErrorAlert error={settingsError} />
       {settings === null ? <p className="muted">Loading settings…</p> : null}
       {settings?.map((s) => (

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react'
 import type { Enrollment, UserRecord } from '../../../../shared/models'
 import { Button } from '../../components/Button'
-import { ErrorAlert, Notice } from '../../components/Alert'
+import { ErrorAlert, SuccessNotice } from '../../components/Alert'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { QrEnrollment } from '../../components/QrEnrollment'
 import { Table, type Column } from '../../components/Table'
@@ -206,11 +206,7 @@ export function UsersTab() {
         </div>
       </div>
 
-      {message ? (
-        <Notice tone="success" live>
-          <p>{message}</p>
-        </Notice>
-      ) : null}
+      <SuccessNotice message={message} />
       <ErrorAlert error={actionError ?? usersError} />
 
       {panel.kind === 'create' ? (
