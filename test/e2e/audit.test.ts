@@ -43,7 +43,14 @@ describe('audits in the browser', () => {
     const adminSecret = await completeSetup(page, clock)
     await expect.poll(() => page.getByRole('navigation').getByText('Administration').count()).toBeGreaterThan(0)
 
-    // The administrator creates the auditor's account through the same bridge the screens use.
+    // The administrator creates the auditor's account through the same bridge the screens use, with an
+    // authorized job classification.
+    await page.evaluate(() =>
+      (window as unknown as { alpr: { accounts: { setClassification(i: object): Promise<unknown> } } }).alpr.accounts.setClassification({
+        name: 'Internal Affairs Auditor',
+        authorized: true,
+      }),
+    )
     const enrollment = (await page.evaluate(
       (a) =>
         (window as unknown as { alpr: { users: { create(i: object): Promise<{ value: unknown }> } } }).alpr.users.create({
@@ -51,6 +58,7 @@ describe('audits in the browser', () => {
           agency: 'Sacramento County Sheriff’s Office',
           unit: 'Professional Standards',
           roles: ['auditor'],
+          classification: 'Internal Affairs Auditor',
           trainingCompletedOn: new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10),
         }),
       AUDITOR,
@@ -64,7 +72,8 @@ describe('audits in the browser', () => {
     // Searches by an investigator over the last weeks: one plate again and again, some at night, one refusal.
     const now = clock.now()
     const jdoe = { id: 'u-jdoe', username: 'jdoe' }
-    for (let i = 0; i < 5; i++) await seed(core.store, core.device.id, { at: daysAgoAt(now, 10 - i, 14), user: jdoe, plate: '8KMN412', purpose: 'Case 26-004411' })
+    const repeated: number[] = []
+    for (let i = 0; i < 5; i++) repeated.push(await seed(core.store, core.device.id, { at: daysAgoAt(now, 10 - i, 14), user: jdoe, plate: '8KMN412', purpose: 'Case 26-004411' }))
     await seed(core.store, core.device.id, { at: daysAgoAt(now, 4, 2), user: jdoe, plate: '6TRX901', purpose: 'Suspect last name Ortega' })
     await seed(core.store, core.device.id, { at: daysAgoAt(now, 3, 11), user: jdoe, outcome: 'refused', code: 'PURPOSE_TOO_VAGUE', dataElements: { plate: '5ABC777' }, purpose: null })
 
@@ -94,13 +103,18 @@ describe('audits in the browser', () => {
     await expect.poll(() => page.getByTestId('log-count').textContent()).toMatch(/6 entries shown · filtered/)
     expect(await page.getByTestId('access-log-table').getByText('accessLog.search').count()).toBe(1)
     await shot(page, `${SHOTS}/access-log-viewer.png`)
+    // An export carries plates and purposes: without a case number it is refused, with one it is recorded under it.
+    await page.getByRole('button', { name: 'Export CSV' }).click()
+    await expect.poll(() => page.getByText(/Enter a case or incident number/).count()).toBeGreaterThan(0)
+    await page.getByLabel('Case number for an export').fill('26-000777')
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
     const csv = readFileSync((await download.path())!, 'utf8')
-    // Header, the five searches and both log searches for the plate (the second one is logged before the export runs).
-    expect(csv.trimEnd().split('\r\n')).toHaveLength(8)
+    // Header, the five searches, both log searches for the plate (the second one is logged before the export runs)
+    // and the export refused a moment ago for want of a case number.
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(9)
     await expect.poll(() => page.getByTestId('log-export-result').textContent()).toMatch(/recorded in the exports ledger/)
     const ledger = (await core.store.exports.list()).filter((e) => e.kind === 'access-log')
-    expect(ledger).toMatchObject([{ format: 'csv', itemCount: 7, description: 'Access log, 7 entries (plate 8KMN412)' }])
+    expect(ledger).toMatchObject([{ format: 'csv', itemCount: 8, description: 'Access log, 8 entries (plate 8KMN412)', purpose: 'Case 26-000777' }])
     expect(download.suggestedFilename()).toContain(ledger[0]!.id)
 
     // The auditor signs in, assembles the evidence for the last year and records findings.
@@ -115,8 +129,8 @@ describe('audits in the browser', () => {
     await expect.poll(() => panel.getByText('Awaiting approval').count()).toBe(0)
     await expect.poll(() => panel.getByText(/6 searches in the period, drawn at random/).count()).toBe(1)
     await expect.poll(() => page.getByTestId('audit-flags').getByText(/queried plate 8KMN412 5 times/).count()).toBe(1)
-    await page.getByLabel('Assessment of entry 7').selectOption('adequate')
-    await page.getByLabel('Assessment of entry 11').selectOption('questionable')
+    await page.getByLabel(`Assessment of entry ${repeated[0]}`).selectOption('adequate')
+    await page.getByLabel(`Assessment of entry ${repeated[4]}`).selectOption('questionable')
     await page.getByLabel('Findings', { exact: true }).fill('jdoe queried 8KMN412 five times in five days under one case; purposes otherwise name cases.')
     await page.getByLabel('Remedial actions').fill('Supervisor to confirm the case need with jdoe.')
     await page.getByRole('button', { name: 'Record findings' }).click()
@@ -143,6 +157,7 @@ describe('audits in the browser', () => {
     expect((await core.store.audits.get(audit!.id))!).toMatchObject({ status: 'approved', approvedBy: admin.id, performedBy: auditor.id })
     await shot(page, `${SHOTS}/audit-approved.png`)
 
+    await page.getByLabel('Case number for the copy').fill('26-000777')
     const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download signed report (PDF)' }).click()])
     const text = pdfText(readFileSync((await report.path())!))
     for (const expected of ['ALPR system audit report', '2 of 6 assessed by the performer; 1 questionable.', `Audit ${audit!.id}`, 'Performed by kpatel', `Approved by ${ADMIN.displayName} (${ADMIN.username})`, 'Supervisor to confirm the case need with jdoe.', 'Signature (Ed25519)']) {

@@ -2,6 +2,7 @@
 // verification of its hash chain.
 import { z } from 'zod'
 import { channel, noInput } from './define'
+import { withPurpose } from './purpose'
 import type { AccessLogPage, ChainVerification, DocumentFile } from '../models'
 
 const optionalText = (max: number) =>
@@ -44,8 +45,10 @@ export const accessLogChannels = {
   }),
   'accessLog.export': channel<DocumentFile>()({
     summary: 'The entries matching filters as a CSV or PDF file for auditors, recorded in the exports ledger.',
-    input: z.strictObject({ ...accessLogFilter, format: z.enum(['csv', 'pdf']) }),
+    input: withPurpose({ ...accessLogFilter, format: z.enum(['csv', 'pdf']) }),
     access: 'accessLog.read',
+    // The file names plates queried and purposes: exporting it is an access to ALPR information.
+    alprAccess: true,
   }),
   'accessLog.verify': channel<ChainVerification>()({
     summary: 'Walk the whole hash chain and report the first broken link.',

@@ -3,7 +3,8 @@
 import { z } from 'zod'
 import { channel, noInput } from './define'
 import * as f from './fields'
-import type { AdminOverview, AuditDetail, AuditSummary, DocumentFile } from '../models'
+import { withPurpose } from './purpose'
+import type { AdminOverview, AuditDetail, AuditSummary, DocumentFile, ReportVerification } from '../models'
 
 const auditId = f.recordId
 
@@ -24,9 +25,8 @@ export const auditChannels = {
     input: z.strictObject({
       periodStart: f.isoDate,
       periodEnd: f.isoDate,
+      /** The seed of the random sample is chosen by the product and kept with the audit; callers cannot set it. */
       sampleSize: z.number().int().min(1).max(200).default(25),
-      /** Makes the random sample reproducible; a random seed is chosen and kept when absent. */
-      seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
     }),
     access: 'audits.perform',
   }),
@@ -57,7 +57,18 @@ export const auditChannels = {
   }),
   'audits.report': channel<DocumentFile>()({
     summary: 'The signed report of an approved audit, as kept; the copy handed out is recorded in the exports ledger.',
-    input: z.strictObject({ id: auditId }),
+    input: withPurpose({ id: auditId }),
+    access: 'session',
+    // The report names plates queried and their purposes: handing out a copy is an access to ALPR information.
+    alprAccess: true,
+  }),
+  'audits.verifyReport': channel<ReportVerification>()({
+    summary: 'Whether a PDF is a kept, approved audit report of this agency (by its SHA-256) and its signature still verifies.',
+    input: z.strictObject({
+      /** The PDF's bytes, base64 (at most about 20 MB). */
+      pdfBase64: z.string().min(4).max(28_000_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not a file'),
+    }),
+    // Performers (audits.perform) and log reviewers (accessLog.read) both need it; the handler checks either.
     access: 'session',
   }),
   'audits.overview': channel<AdminOverview>()({

@@ -20,14 +20,14 @@ async function storeWithHistory(): Promise<{ dataDir: string; entries: number; a
   const core = await lab.openCore({ dataDir, clock })
   const admin = await setUpAdministrator(core, clock) // 2 entries
   const asAdmin = sender(core, admin.call)
-  const auditor = await createPerson(core, admin, clock, { username: 'aaudit', displayName: 'Arthur Audit', roles: ['auditor'] }) // 2
+  const auditor = await createPerson(core, admin, clock, { username: 'aaudit', displayName: 'Arthur Audit', roles: ['auditor'] }) // 3: its classification authorized, the account, the authenticator
   clock.advance(MINUTE)
   allowed(await signIn(core, fromWindow('auditor-window'), clock, auditor)) // 1
   allowed(await asAdmin('users.list')) // 1
   refused(await sender(core, fromWindow('stranger'))('users.list'), 'NOT_AUTHENTICATED') // 1
   allowed(await asAdmin('devices.list')) // 1
   await core.close()
-  return { dataDir, entries: 8, admin }
+  return { dataDir, entries: 9, admin }
 }
 
 /** Opens the database as someone holding the key would, outside the application. */
@@ -60,7 +60,7 @@ describe('the access log chain', () => {
     const { dataDir } = await storeWithHistory()
     tamper(dataDir, (db) => {
       const rows = db.prepare('SELECT id, prev_hash AS prev, hash FROM access_log ORDER BY id').all() as { id: number; prev: string; hash: string }[]
-      expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+      expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
       expect(rows[0]!.prev).toBe('0'.repeat(64))
       for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev).toBe(rows[i - 1]!.hash)
     })
@@ -83,9 +83,9 @@ describe('the access log chain', () => {
     const { dataDir } = await storeWithHistory()
     tamper(dataDir, (db) => {
       dropTriggers(db)
-      db.prepare(`UPDATE access_log SET outcome = 'allowed', code = NULL, message = NULL WHERE id = 7`).run()
+      db.prepare(`UPDATE access_log SET outcome = 'allowed', code = NULL, message = NULL WHERE id = 8`).run()
     })
-    expect((await verify(dataDir)).firstBroken).toEqual({ id: 7, reason: 'its contents were changed after it was written' })
+    expect((await verify(dataDir)).firstBroken).toEqual({ id: 8, reason: 'its contents were changed after it was written' })
   })
 
   it('reports an entry removed from the middle at the entry after the gap', async () => {
@@ -184,8 +184,8 @@ describe('the access log chain', () => {
       firstBroken: { id: 2, reason: 'its contents were changed after it was written' },
     })
     const [verifyEntry, signInEntry] = await core.store.accessLog.list(2)
-    expect(verifyEntry).toMatchObject({ id: 10, channel: 'accessLog.verify', outcome: 'allowed', username: 'aadmin' })
-    expect(signInEntry).toMatchObject({ id: 9, channel: 'auth.signIn', outcome: 'allowed', username: 'aadmin' })
+    expect(verifyEntry).toMatchObject({ id: 11, channel: 'accessLog.verify', outcome: 'allowed', username: 'aadmin' })
+    expect(signInEntry).toMatchObject({ id: 10, channel: 'auth.signIn', outcome: 'allowed', username: 'aadmin' })
   })
 })
 

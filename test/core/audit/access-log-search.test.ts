@@ -7,13 +7,18 @@ import { allowed, createPerson, fromWindow, lastLogEntry, refused, sender, setUp
 import { pdfText, pdfToPngs } from '../../helpers/pdf'
 import { DAY } from '../../../src/main/core/clock'
 import { openDatabase } from '../../../src/main/core/store/database'
-import { filterWhere, type AccessLogFilter } from '../../../src/main/core/store/repositories/access-log-filter'
+import { type AccessLogFilter } from '../../../src/main/core/store/repositories/access-log-filter'
+import { AccessLogRepository } from '../../../src/main/core/store/repositories/access-log'
+import { exportAccessLog } from '../../../src/main/core/audit/export'
+import { resolveSettings } from '../../../src/main/core/settings/definitions'
+import type { HandlerContext } from '../../../src/main/core/access/types'
 import type { AccessLogPage, DocumentFile } from '../../../src/shared/models'
 import { localAt, seed } from '../audits/seed-log'
 
 const lab = useLab()
 const JDOE = { id: 'u-jdoe', username: 'jdoe' }
 const MROE = { id: 'u-mroe', username: 'mroe' }
+const PURPOSE = { caseNumber: '26-000777' }
 
 /** An administrator and an auditor signed in, over a log with a known set of seeded entries (March 2026). */
 async function seededLog() {
@@ -83,7 +88,7 @@ describe('access-log search', () => {
     const dispatcher = await createPerson(core, admin, clock, { username: 'ddisp', displayName: 'Dana Dispatch', roles: ['dispatcher'] })
     allowed(await signIn(core, fromWindow('d'), clock, dispatcher))
     refused(await sender(core, fromWindow('d'))('accessLog.search', {}), 'PERMISSION_DENIED')
-    refused(await sender(core, fromWindow('d'))('accessLog.export', { format: 'csv' }), 'PERMISSION_DENIED')
+    refused(await sender(core, fromWindow('d'))('accessLog.export', { format: 'csv', purpose: PURPOSE }), 'PERMISSION_DENIED')
   })
 })
 
@@ -91,11 +96,7 @@ describe('the filters run on indexes', () => {
   const plan = (filter: AccessLogFilter): string => {
     const db = openDatabase({ file: `${lab.tempDir()}/plan.db`, key: Buffer.alloc(32, 7) })
     try {
-      const where = filterWhere(filter)
-      const rows = db
-        .prepare(`EXPLAIN QUERY PLAN SELECT * FROM access_log WHERE ${where.sql} AND id < @beforeId ORDER BY id DESC LIMIT 101`)
-        .all({ ...where.params, beforeId: 1e9 }) as { detail: string }[]
-      return rows.map((r) => r.detail).join(' | ')
+      return new AccessLogRepository(db).searchPlan(filter).join(' | ')
     } finally {
       db.close()
     }
@@ -107,12 +108,31 @@ describe('the filters run on indexes', () => {
     expect(plan({ channel: 'reads.search' })).toMatch(/USING INDEX access_log_channel_id/)
     for (const f of [{ plate: 'X' }, { user: 'x' }, { channel: 'x' }]) expect(plan(f)).not.toMatch(/USE TEMP B-TREE/)
   })
+
+  it('pages a time range by id bounds along the primary key, without sorting the whole range for each page', () => {
+    // Before: "SEARCH access_log USING INDEX access_log_at (at>? AND at<?) | USE TEMP B-TREE FOR ORDER BY".
+    const timed = plan({ from: 1, to: 2 })
+    expect(timed).toMatch(/SEARCH access_log USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/)
+    expect(timed).not.toMatch(/USE TEMP B-TREE/)
+    expect(plan({ user: 'jdoe', from: 1 })).toMatch(/USING INDEX access_log_username_id/)
+  })
+
+  it('keeps a time range exact when the clock went backwards (an entry’s time is older than the one before it)', async () => {
+    const { core, call, ids } = await seededLog()
+    // Logged after f (14:00) with a time of 10:30: its id is above the range's other entries.
+    const late = await seed(core.store, core.device.id, { at: localAt(2026, 3, 1, 10, 30), user: JDOE, plate: '7LATE01' })
+    const page = async (beforeId?: number) =>
+      allowed<AccessLogPage>(await call('accessLog.search', { from: localAt(2026, 3, 1, 10), to: localAt(2026, 3, 1, 12, 30), limit: 1, ...(beforeId ? { beforeId } : {}) }))
+    const pages = [await page()]
+    while (pages.at(-1)!.hasMore) pages.push(await page(pages.at(-1)!.entries[0]!.id))
+    expect(pages.flatMap((p) => p.entries.map((e) => e.id))).toEqual([late, ids.d, ids.c, ids.b])
+  })
 })
 
 describe('access-log exports for auditors', () => {
   it('exports the filtered entries as CSV, records the file in the exports ledger and the export id in the log', async () => {
     const { core, clock, auditor, call, ids } = await seededLog()
-    const file = allowed<DocumentFile>(await call('accessLog.export', { format: 'csv', plate: '7ABC123' }))
+    const file = allowed<DocumentFile>(await call('accessLog.export', { format: 'csv', plate: '7ABC123', purpose: PURPOSE }))
     expect(file).toMatchObject({ mimeType: 'text/csv', exportId: expect.stringMatching(/^EX-\d{8}-[0-9A-F]{8}$/), destroyBy: clock.now() + 30 * DAY })
     expect(file.fileName).toBe(`access-log-20260302-1600-${file.exportId}.csv`)
     const lines = Buffer.from(file.dataBase64, 'base64').toString('utf8').trimEnd().split('\r\n')
@@ -130,18 +150,62 @@ describe('access-log exports for auditors', () => {
       createdAt: clock.now(),
       destroyBy: clock.now() + 30 * DAY,
       description: 'Access log, 2 entries (plate 7ABC123)',
+      purpose: 'Case 26-000777',
     })
     expect(await lastLogEntry(core)).toMatchObject({
       channel: 'accessLog.export',
       username: 'aaudit',
       outcome: 'allowed',
+      purpose: 'Case 26-000777',
       dataElements: { format: 'csv', plate: '7ABC123', exportId: file.exportId, sha256: file.sha256, items: 2 },
     })
   })
 
+  it('is an access to ALPR information: refused without a purpose, and the refusal is logged', async () => {
+    const { core, call } = await seededLog()
+    refused(await call('accessLog.export', { format: 'csv', plate: '7ABC123' }), 'PURPOSE_REQUIRED')
+    expect(await lastLogEntry(core)).toMatchObject({ channel: 'accessLog.export', outcome: 'refused', code: 'PURPOSE_REQUIRED' })
+    expect((await core.store.exports.list()).filter((e) => e.kind === 'access-log')).toEqual([])
+  })
+
+  it('walks the hash chain for a PDF only (a CSV does not state it), and exports what it counted', async () => {
+    const { core, auditor } = await seededLog()
+    let verifies = 0
+    let appendAfterCount = false
+    // The store as export.ts sees it, with a second writer that appends a matching entry right after the count.
+    const accessLog = new Proxy(core.store.accessLog, {
+      get: (target, key, receiver) => {
+        if (key === 'verify') return () => ((verifies += 1), target.verify())
+        if (key === 'countMatching' && appendAfterCount) {
+          return async (filter: AccessLogFilter) => {
+            const n = await target.countMatching(filter)
+            await seed(core.store, core.device.id, { at: localAt(2026, 3, 1, 15), user: JDOE, plate: '7ABC123' })
+            return n
+          }
+        }
+        return Reflect.get(target, key, receiver) as unknown
+      },
+    })
+    const store = new Proxy(core.store, { get: (t, k, r) => (k === 'accessLog' ? accessLog : (Reflect.get(t, k, r) as unknown)) })
+    const ctx = { now: localAt(2026, 3, 2, 9), settings: resolveSettings({}), user: auditor, purpose: 'Case 26-000777', note: () => {} } as unknown as HandlerContext
+
+    await exportAccessLog(store, ctx, { plate: '7ABC123' }, 'csv')
+    expect(verifies).toBe(0)
+    await exportAccessLog(store, ctx, { plate: '7ABC123' }, 'pdf')
+    expect(verifies).toBe(1)
+
+    appendAfterCount = true
+    const file = await exportAccessLog(store, ctx, { plate: '7ABC123' }, 'csv')
+    const lines = Buffer.from(file.dataBase64, 'base64').toString('utf8').trimEnd().split('\r\n')
+    // Two matched when counted; the entry appended meanwhile is not in the file, which says 2 entries.
+    expect(lines).toHaveLength(3)
+    expect((await core.store.exports.get(file.exportId!))!.description).toBe('Access log, 2 entries (plate 7ABC123)')
+    expect((await core.store.accessLog.search({ plate: '7ABC123' }, 10)).entries).toHaveLength(3)
+  })
+
   it('exports PDF with the filters, the chain check and the export id on every page', async () => {
     const { core, call, ids } = await seededLog()
-    const file = allowed<DocumentFile>(await call('accessLog.export', { format: 'pdf', user: 'jdoe', from: localAt(2026, 3, 1, 0) }))
+    const file = allowed<DocumentFile>(await call('accessLog.export', { format: 'pdf', user: 'jdoe', from: localAt(2026, 3, 1, 0), purpose: PURPOSE }))
     expect(file.mimeType).toBe('application/pdf')
     const text = pdfText(Buffer.from(file.dataBase64, 'base64'))
     for (const expected of [
@@ -168,7 +232,7 @@ describe('access-log exports for auditors', () => {
   it('refuses a PDF of more entries than one document holds, saying how many matched', async () => {
     const { core, call } = await seededLog()
     for (let i = 0; i < 2001; i++) await seed(core.store, core.device.id, { at: localAt(2026, 2, 1) + i * 1000, user: JDOE, channel: 'system.status' })
-    const error = refused(await call('accessLog.export', { format: 'pdf', channel: 'system.status' }), 'INVALID_INPUT')
+    const error = refused(await call('accessLog.export', { format: 'pdf', channel: 'system.status', purpose: PURPOSE }), 'INVALID_INPUT')
     expect(error.message).toBe('2,001 entries match these filters; one PDF export holds at most 2,000. Narrow the time range or add a filter, or export CSV.')
     expect((await core.store.exports.list()).filter((e) => e.kind === 'access-log')).toEqual([])
   })

@@ -1,6 +1,8 @@
 // Audits end to end through the real guard and encrypted store: evidence for a period with a seeded random
 // sample, findings by one person, approval by a different one, and the signed report read back as text.
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { createHash, createPublicKey, verify as cryptoVerify } from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useLab } from '../../helpers/lab'
@@ -11,7 +13,9 @@ import { addMonths, DAY, MINUTE } from '../../../src/main/core/clock'
 import { DB_FILE_NAME } from '../../../src/main/core/store'
 import { type Db, openDatabase } from '../../../src/main/core/store/database'
 import { verifySignedContent } from '../../../src/main/core/documents/signed-pdf'
-import type { AuditDetail, AuditSummary, DocumentFile } from '../../../src/shared/models'
+import { drawAuditSample } from '../../../src/main/core/audits/evidence'
+import { ALPR_ACCESS_CHANNELS } from '../../../src/main/core/audits/channels'
+import type { AuditDetail, AuditSummary, DocumentFile, ReportVerification } from '../../../src/shared/models'
 import { localAt, seed } from './seed-log'
 
 const lab = useLab()
@@ -37,13 +41,14 @@ async function agency() {
 }
 
 const FEBRUARY = { periodStart: '2026-02-01', periodEnd: '2026-02-28' }
+const PURPOSE = { caseNumber: '26-000777' }
 const JDOE = { id: 'u-jdoe', username: 'jdoe' }
 
 describe('two-person audit approval', () => {
   it('lets an auditor perform an audit and a supervisor approve it; the signed report is kept 3 years', async () => {
     const { core, clock, as, auditor, supervisor } = await agency()
-    const draft = allowed<AuditDetail>(await as.auditor('audits.create', { ...FEBRUARY, seed: 7 }))
-    expect(draft).toMatchObject({ status: 'draft', createdBy: auditor.id, createdByName: 'aaudit', sampleSeed: 7, performedBy: null })
+    const draft = allowed<AuditDetail>(await as.auditor('audits.create', FEBRUARY))
+    expect(draft).toMatchObject({ status: 'draft', createdBy: auditor.id, createdByName: 'aaudit', performedBy: null })
     expect(draft.periodStart).toBe(localAt(2026, 2, 1, 0))
     expect(draft.periodEnd).toBe(localAt(2026, 3, 1, 0))
     expect(await lastLogEntry(core)).toMatchObject({ channel: 'audits.create', outcome: 'allowed', dataElements: { auditId: draft.id } })
@@ -137,6 +142,31 @@ describe('two-person audit approval', () => {
     refused(await as.auditor('audits.create', { periodStart: '2026-04-01', periodEnd: '2026-04-30' }), 'INVALID_INPUT')
     refused(await as.auditor('audits.create', { periodStart: '2022-01-01', periodEnd: '2026-02-01' }), 'INVALID_INPUT')
   })
+
+  it('refuses a period that has not ended: today (2 March) or later cannot be audited yet; yesterday can', async () => {
+    const { as } = await agency()
+    for (const periodEnd of ['2026-03-02', '2026-03-31']) {
+      const error = refused(await as.auditor('audits.create', { periodStart: '2026-02-01', periodEnd }), 'INVALID_INPUT')
+      expect(error.message).toBe(`An audit covers a period that has ended; ${periodEnd} is not over yet. End the period on 2026-03-01 or earlier.`)
+      expect(error.details).toEqual({ periodEnd: 'A day that has ended' })
+    }
+    allowed(await as.auditor('audits.create', { periodStart: '2026-02-01', periodEnd: '2026-03-01' }))
+  })
+
+  it('allows one open audit per period: an overlapping draft or performed audit must be completed first', async () => {
+    const { as } = await agency()
+    const first = allowed<AuditDetail>(await as.auditor('audits.create', FEBRUARY))
+    const overlapping = { periodStart: '2026-02-20', periodEnd: '2026-03-01' }
+    expect(refused(await as.auditor('audits.create', overlapping), 'CONFLICT').message).toBe(
+      `Audit ${first.id} of an overlapping period is still a draft; complete it before assembling another for this period.`,
+    )
+    allowed(await as.auditor('audits.perform', { id: first.id, findings: 'Nothing found.' }))
+    expect(refused(await as.admin('audits.create', overlapping), 'CONFLICT').message).toMatch(/is still awaiting approval/)
+    // A period that does not overlap is not held up.
+    allowed(await as.auditor('audits.create', { periodStart: '2026-01-01', periodEnd: '2026-01-31' }))
+    allowed(await as.supervisor('audits.approve', { id: first.id }))
+    allowed(await as.auditor('audits.create', overlapping))
+  })
 })
 
 describe('the random sample of searches', () => {
@@ -154,27 +184,40 @@ describe('the random sample of searches', () => {
     await seed(core.store, ws, { at: localAt(2026, 1, 31, 23, 59), user: JDOE, plate: '7JANUAR' })
     await seed(core.store, ws, { at: localAt(2026, 3, 1, 0, 0), user: JDOE, plate: '7MARCH1' })
 
-    const sampleOf = async (seedValue: number, sampleSize = 10) => {
-      const audit = allowed<AuditDetail>(await as.auditor('audits.create', { ...FEBRUARY, seed: seedValue, sampleSize }))
-      return audit.evidence.sample
-    }
-    const first = await sampleOf(42)
-    expect(first.population).toBe(40)
-    expect(first.seed).toBe(42)
-    const ids = first.entries.map((e) => e.id)
+    const audit = allowed<AuditDetail>(await as.auditor('audits.create', { ...FEBRUARY, sampleSize: 10 }))
+    const sample = audit.evidence.sample
+    expect(sample.population).toBe(40)
+    expect(sample.seed).toBe(audit.sampleSeed)
+    expect(sample.channels).toEqual([...ALPR_ACCESS_CHANNELS])
+    expect(sample.channels.some((c) => c.startsWith('accessLog.') || c.startsWith('audits.'))).toBe(false)
+    const ids = sample.entries.map((e) => e.id)
     expect(ids).toHaveLength(10)
     expect(new Set(ids).size).toBe(10)
     for (const id of ids) expect(searches).toContain(id)
-    expect(first.entries[0]).toMatchObject({ username: 'jdoe', channel: 'reads.search', purpose: 'Case 26-004411' })
-    expect(first.entries[0]!.query).toMatch(/^plate: 7SMP\d{3}$/)
+    expect(sample.entries[0]).toMatchObject({ username: 'jdoe', channel: 'reads.search', purpose: 'Case 26-004411' })
+    expect(sample.entries[0]!.query).toMatch(/^plate: 7SMP\d{3}$/)
 
-    expect((await sampleOf(42)).entries.map((e) => e.id)).toEqual(ids)
-    expect((await sampleOf(43)).entries.map((e) => e.id)).not.toEqual(ids)
-    expect((await sampleOf(1, 100)).entries.map((e) => e.id)).toEqual(searches)
+    // Kept with the audit: what the sample was drawn from. Searches logged later in the period (a late
+    // import, a clock set back) never enter a redraw, so the same basis draws the same searches.
+    const row = (await core.store.audits.get(audit.id))!
+    expect(JSON.parse(row.sampleChannels)).toEqual(sample.channels)
+    expect(row.sampleMaxLogId).toBe(sample.maxLogId)
+    for (let i = 0; i < 10; i++) await seed(core.store, ws, { at: localAt(2026, 2, 15, 10), user: JDOE, plate: `7LATE${i}` })
+    const basis = { periodStart: audit.periodStart, periodEnd: audit.periodEnd, sampleSize: 10, seed: row.sampleSeed, channels: sample.channels, maxLogId: row.sampleMaxLogId }
+    expect(await drawAuditSample(core.store, basis)).toEqual({ population: 40, ids })
+    expect((await drawAuditSample(core.store, { ...basis, seed: row.sampleSeed + 1 })).ids).not.toEqual(ids)
+    expect((await drawAuditSample(core.store, { ...basis, sampleSize: 100 })).ids).toEqual(searches)
+  })
 
-    const unseeded = allowed<AuditDetail>(await as.auditor('audits.create', FEBRUARY))
-    expect(unseeded.evidence.sample.seed).toBe(unseeded.sampleSeed)
-    expect(unseeded.evidence.sample.entries).toHaveLength(25)
+  it('chooses the seed itself: a caller cannot choose one, and two audits get different seeds', async () => {
+    const { as } = await agency()
+    expect(refused(await as.auditor('audits.create', { ...FEBRUARY, seed: 7 }), 'INVALID_INPUT').details).toEqual({ seed: 'Not a field of this request.' })
+    const first = allowed<AuditDetail>(await as.auditor('audits.create', FEBRUARY))
+    allowed(await as.auditor('audits.perform', { id: first.id, findings: 'x' }))
+    allowed(await as.admin('audits.approve', { id: first.id }))
+    const second = allowed<AuditDetail>(await as.auditor('audits.create', FEBRUARY))
+    expect(second.sampleSeed).not.toBe(first.sampleSeed)
+    expect(second.evidence.sample.entries).toHaveLength(0)
   })
 })
 
@@ -222,7 +265,7 @@ describe('the evidence and the signed report', () => {
     })
     for (let i = 0; i < 5; i++) await seed(core.store, ws, { at: localAt(2026, 2, 10 + i, 3), user: JDOE, plate: '5REP555' })
 
-    const draft = allowed<AuditDetail>(await as.auditor('audits.create', { ...FEBRUARY, seed: 3, sampleSize: 3 }))
+    const draft = allowed<AuditDetail>(await as.auditor('audits.create', { ...FEBRUARY, sampleSize: 3 }))
     const e = draft.evidence
     expect(e.retention).toMatchObject({ readRetentionDays: 60, readsPastRetention: 2, oldestPastRetention: now - 80 * DAY, readsHeld: 1 })
     expect(e.hotLists.lists.map((l) => [l.name, l.retentionDays, l.entries, l.overdueEntries])).toEqual([
@@ -261,7 +304,7 @@ describe('the evidence and the signed report', () => {
     ])
     allowed(await as.supervisor('audits.approve', { id: draft.id, note: 'Agreed.' }))
 
-    const file = allowed<DocumentFile>(await as.auditor('audits.report', { id: draft.id }))
+    const file = allowed<DocumentFile>(await as.auditor('audits.report', { id: draft.id, purpose: PURPOSE }))
     expect(file).toMatchObject({ mimeType: 'application/pdf', fileName: expect.stringMatching(/^audit-AU-\d{8}-[0-9A-F]{8}-2026-02-01\.pdf$/) })
     const pdf = Buffer.from(file.dataBase64, 'base64')
     const text = pdfText(pdf)
@@ -272,7 +315,7 @@ describe('the evidence and the signed report', () => {
       'Performed by aaudit',
       'Approved by Sam Super (ssuper)',
       'Searches and their purposes (random sample)',
-      '3 of 5 searches drawn at random (seed 3',
+      `3 of 5 searches drawn at random (seed ${draft.sampleSeed}`,
       '2 of 3 assessed by the performer; 1 questionable.',
       'Not assessed',
       'Account status',
@@ -308,6 +351,87 @@ describe('the evidence and the signed report', () => {
   it('refuses the report of an audit that is not approved', async () => {
     const { as } = await agency()
     const draft = allowed<AuditDetail>(await as.auditor('audits.create', FEBRUARY))
-    expect(refused(await as.auditor('audits.report', { id: draft.id }), 'CONFLICT').message).toBe('Only an approved audit has a signed report.')
+    expect(refused(await as.auditor('audits.report', { id: draft.id, purpose: PURPOSE }), 'CONFLICT').message).toBe('Only an approved audit has a signed report.')
+  })
+})
+
+/** An audit of February performed by the auditor and approved by the supervisor. */
+async function approvedAudit(a: Awaited<ReturnType<typeof agency>>): Promise<AuditDetail> {
+  const draft = allowed<AuditDetail>(await a.as.auditor('audits.create', FEBRUARY))
+  allowed(await a.as.auditor('audits.perform', { id: draft.id, findings: 'Nothing found.' }))
+  return allowed<AuditDetail>(await a.as.supervisor('audits.approve', { id: draft.id }))
+}
+
+describe('a copy of the report is an access to ALPR information', () => {
+  it('requires a purpose, and records it in the log and the exports ledger', async () => {
+    const a = await agency()
+    const audit = await approvedAudit(a)
+    refused(await a.as.auditor('audits.report', { id: audit.id }), 'PURPOSE_REQUIRED')
+    expect(await lastLogEntry(a.core)).toMatchObject({ channel: 'audits.report', outcome: 'refused', code: 'PURPOSE_REQUIRED' })
+    const file = allowed<DocumentFile>(await a.as.auditor('audits.report', { id: audit.id, purpose: PURPOSE }))
+    expect(await lastLogEntry(a.core)).toMatchObject({ channel: 'audits.report', outcome: 'allowed', purpose: 'Case 26-000777' })
+    expect(await a.core.store.exports.get(file.exportId!)).toMatchObject({ kind: 'audit-report', purpose: 'Case 26-000777' })
+  })
+})
+
+describe('verifying a signed report outside the product', () => {
+  it('carries the signed content as an attachment and prints the public key, so the signature checks with plain crypto', async () => {
+    const a = await agency()
+    const audit = await approvedAudit(a)
+    const pdf = Buffer.from(allowed<DocumentFile>(await a.as.auditor('audits.report', { id: audit.id, purpose: PURPOSE })).dataBase64, 'base64')
+    const dir = lab.tempDir()
+    writeFileSync(join(dir, 'report.pdf'), pdf)
+    execFileSync('pdfdetach', ['-saveall', '-o', dir, join(dir, 'report.pdf')])
+    const content = readFileSync(join(dir, 'signed-content.json'))
+    const text = pdfText(pdf).replace(/\s+/g, ' ')
+    // What an outside auditor reads off the page: the content digest, the public key and the signature.
+    const digest = createHash('sha256').update(content).digest('hex')
+    expect(text).toContain(`Content SHA-256: ${digest}.`)
+    // Long values wrap in the PDF: the extracted text has spaces where the lines broke.
+    const publicKey = /Public key \(Ed25519\) ([A-Za-z0-9+/ ]+=)/.exec(text)![1]!.replaceAll(' ', '')
+    const signature = /Signature \(Ed25519\) ([A-Za-z0-9+/ ]+==)/.exec(text)![1]!.replaceAll(' ', '')
+    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey, 'base64').toString('base64url') }, format: 'jwk' })
+    expect(cryptoVerify(null, Buffer.from(digest, 'hex'), key, Buffer.from(signature, 'base64'))).toBe(true)
+    expect(text).toContain('To verify: compute the SHA-256 of the attached file signed-content.json')
+    // The attached content is the report's own: its title and findings.
+    expect(JSON.parse(content.toString('utf8'))).toMatchObject({ title: 'ALPR system audit report' })
+    expect(content.toString('utf8')).toContain('Nothing found.')
+  })
+
+  it('answers whether a PDF is a kept, approved report of this agency, and refuses a tampered copy', async () => {
+    const a = await agency()
+    const audit = await approvedAudit(a)
+    const pdf = Buffer.from(allowed<DocumentFile>(await a.as.auditor('audits.report', { id: audit.id, purpose: PURPOSE })).dataBase64, 'base64')
+    const answer = allowed<ReportVerification>(await a.as.auditor('audits.verifyReport', { pdfBase64: pdf.toString('base64') }))
+    expect(answer).toMatchObject({ found: true, signatureValid: true, sha256: audit.reportSha256, audit: { id: audit.id, approvedByName: 'ssuper' } })
+    expect(answer.summary).toMatch(new RegExp(`^This PDF is the signed report of audit ${audit.id}, approved \\d{4}-\\d{2}-\\d{2}; its signature verifies`))
+    expect(await lastLogEntry(a.core)).toMatchObject({ channel: 'audits.verifyReport', outcome: 'allowed', dataElements: { auditId: audit.id } })
+
+    const tampered = Buffer.from(pdf)
+    const at = tampered.indexOf('Nothing found.')
+    tampered.write('Nothing fOund.', at === -1 ? 100 : at)
+    const no = allowed<ReportVerification>(await a.as.admin('audits.verifyReport', { pdfBase64: tampered.toString('base64') }))
+    expect(no).toMatchObject({ found: false, signatureValid: false, audit: null })
+    expect(no.summary).toBe('This PDF is not an approved audit report kept by this agency: no kept report has these exact bytes.')
+
+    const dispatcher = await createPerson(a.core, a.admin, a.clock, { username: 'ddisp', displayName: 'Dana Dispatch', roles: ['dispatcher'] })
+    allowed(await signIn(a.core, fromWindow('dispatch-window'), a.clock, dispatcher))
+    refused(await sender(a.core, fromWindow('dispatch-window'))('audits.verifyReport', { pdfBase64: pdf.toString('base64') }), 'PERMISSION_DENIED')
+  })
+})
+
+describe('an approved audit in the database', () => {
+  it('cannot be changed, nor deleted before its keep-until time, even bypassing the handlers', async () => {
+    const a = await agency()
+    const audit = await approvedAudit(a)
+    const open = allowed<AuditDetail>(await a.as.auditor('audits.create', { periodStart: '2026-01-01', periodEnd: '2026-01-31' }))
+    withDb(a.dataDir, (db) => {
+      expect(() => db.prepare(`UPDATE audits SET findings = 'Rewritten.' WHERE id = ?`).run(audit.id)).toThrow('An approved audit cannot be changed.')
+      expect(() => db.prepare(`UPDATE audits SET report_pdf = x'00' WHERE id = ?`).run(audit.id)).toThrow('An approved audit cannot be changed.')
+      expect(() => db.prepare('DELETE FROM audits WHERE id = ?').run(audit.id)).toThrow('An approved audit is kept until its keep-until time.')
+      // Drafts are not signed records yet.
+      db.prepare(`UPDATE audits SET flag_count = 1 WHERE id = ?`).run(open.id)
+    })
+    expect((await a.core.store.audits.get(audit.id))!.findings).toBe('Nothing found.')
   })
 })

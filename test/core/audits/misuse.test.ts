@@ -6,7 +6,8 @@ import { TestClock } from '../../helpers/clock'
 import { allowed, createPerson, fromWindow, sender, setUpAdministrator, signIn } from '../../helpers/core'
 import { DAY, MINUTE } from '../../../src/main/core/clock'
 import { resolveSettings, type Settings } from '../../../src/main/core/settings/definitions'
-import { detectMisuse, isWorkingHour, purposeKey } from '../../../src/main/core/audits/misuse'
+import { detectMisuse, isWorkingHour, purposeKey, USUAL_HOURS_DAYS } from '../../../src/main/core/audits/misuse'
+import type { LogFact } from '../../../src/main/core/store/repositories/audits'
 import { ALPR_ACCESS_CHANNELS } from '../../../src/main/core/audits/channels'
 import type { Store } from '../../../src/main/core/store'
 import type { AdminOverview, MisuseFlag } from '../../../src/shared/models'
@@ -20,7 +21,8 @@ const PERIOD = { from: localAt(2026, 3, 1, 0), to: localAt(2026, 4, 1, 0) }
 
 async function flagsOf(store: Store, settings: Partial<Settings> = {}): Promise<MisuseFlag[]> {
   const facts = await store.audits.misuseFacts(PERIOD.from, PERIOD.to, [...ALPR_ACCESS_CHANNELS])
-  return detectMisuse(facts, { ...resolveSettings({}), ...settings }, ALPR_ACCESS_CHANNELS)
+  const history = await store.audits.misuseFacts(PERIOD.from - USUAL_HOURS_DAYS * DAY, PERIOD.from, [...ALPR_ACCESS_CHANNELS])
+  return detectMisuse(facts, { ...resolveSettings({}), ...settings }, ALPR_ACCESS_CHANNELS, { history })
 }
 
 const kinds = (flags: MisuseFlag[], kind: MisuseFlag['kind']) => flags.filter((f) => f.kind === kind)
@@ -90,6 +92,57 @@ describe('misuse: searches outside working hours', () => {
     expect(kinds(await flagsOf(store, { workingHoursStart: 20, workingHoursEnd: 6 }), 'outside-hours')).toMatchObject([{ count: 1, entryIds: [noon] }])
     expect(isWorkingHour(23, 20, 6)).toBe(true)
     expect(isWorkingHour(6, 20, 6)).toBe(false)
+  })
+})
+
+describe('misuse: searches outside the person’s usual hours', () => {
+  /** `count` searches by `user` in February (the 90 days before the March period), at the given hours in turn. */
+  async function history(store: Store, user: typeof JDOE, hours: number[], count: number) {
+    for (let i = 0; i < count; i++) await seed(store, WS, { at: localAt(2026, 2, 1 + (i % 28), hours[i % hours.length]!, 15), user, plate: `2HIS${String(i).padStart(3, '0')}` })
+  }
+
+  it('does not flag a night-shift officer searching in their usual night hours, but flags an hour unusual for them too', async () => {
+    const store = await lab.openStore({ dataDir: lab.tempDir() })
+    await history(store, JDOE, [1, 2, 3, 23], 40)
+    await seed(store, WS, { at: localAt(2026, 3, 4, 2, 30), user: JDOE, plate: '1AAA111' }) // usual for jdoe
+    await seed(store, WS, { at: localAt(2026, 3, 4, 23, 10), user: JDOE, plate: '1AAA112' }) // usual for jdoe
+    await seed(store, WS, { at: localAt(2026, 3, 4, 12, 0), user: JDOE, plate: '1AAA113' }) // agency hours
+    const unusual = await seed(store, WS, { at: localAt(2026, 3, 5, 4, 40), user: JDOE, plate: '1AAA114' })
+    const flags = kinds(await flagsOf(store), 'outside-hours')
+    expect(flags).toMatchObject([{ username: 'jdoe', count: 1, entryIds: [unusual] }])
+    expect(flags[0]!.summary).toBe('jdoe made 1 search outside their usual hours (01:00, 02:00, 03:00, 23:00) and working hours (06:00–22:00).')
+  })
+
+  it('flags a day-shift officer’s night search, and falls back to the agency’s hours alone with little history', async () => {
+    const store = await lab.openStore({ dataDir: lab.tempDir() })
+    await history(store, JDOE, [9, 10, 14], 30)
+    await history(store, MROE, [2], 19) // fewer than 20 searches: no usual hours yet
+    const night = await seed(store, WS, { at: localAt(2026, 3, 4, 2, 30), user: JDOE, plate: '1AAA111' })
+    await seed(store, WS, { at: localAt(2026, 3, 4, 20, 0), user: JDOE, plate: '1AAA112' }) // agency hours
+    const mroe = await seed(store, WS, { at: localAt(2026, 3, 4, 2, 30), user: MROE, plate: '1AAA113' })
+    const flags = kinds(await flagsOf(store), 'outside-hours')
+    expect(flags.map((f) => [f.username, f.entryIds])).toEqual([['jdoe', [night]], ['mroe', [mroe]]])
+    expect(flags[0]!.summary).toBe('jdoe made 1 search outside their usual hours (09:00, 10:00, 14:00) and working hours (06:00–22:00).')
+    expect(flags[1]!.summary).toBe('mroe made 1 search outside working hours (06:00–22:00).')
+  })
+
+  it('ignores hours holding under 5% of a person’s history (an odd late search does not make 03:00 usual)', async () => {
+    const store = await lab.openStore({ dataDir: lab.tempDir() })
+    await history(store, JDOE, [10], 39)
+    await seed(store, WS, { at: localAt(2026, 2, 10, 3, 0), user: JDOE, plate: '2ODD001' }) // 1 of 40: 2.5%
+    await seed(store, WS, { at: localAt(2026, 3, 4, 3, 30), user: JDOE, plate: '1AAA111' })
+    expect(kinds(await flagsOf(store), 'outside-hours')).toMatchObject([{ username: 'jdoe', count: 1 }])
+  })
+})
+
+describe('misuse: a flood of facts', () => {
+  it('handles 200,000 refusals by one person (no stack overflow from spreading a long list)', () => {
+    const facts: LogFact[] = Array.from({ length: 200_000 }, (_, i) => ({
+      id: i + 1, at: PERIOD.from + i * 1000, userId: JDOE.id, username: 'jdoe', agency: null, unit: null, channel: 'reads.search',
+      dataElements: '{}', purpose: null, outcome: 'refused', code: 'PURPOSE_TOO_VAGUE', plate: null,
+    }))
+    const [flag] = detectMisuse(facts.reverse(), resolveSettings({}), ALPR_ACCESS_CHANNELS)
+    expect(flag).toMatchObject({ kind: 'refused-access', count: 200_000, firstAt: PERIOD.from, lastAt: PERIOD.from + 199_999 * 1000 })
   })
 })
 

@@ -60,14 +60,29 @@ export function checkLink(entry: ChainedFields & { hash: string }, expectedPrev:
 export interface CheckpointStatement {
   id: number
   createdAt: number
+  /** Every removed entry was written before this time: the record-retention period before createdAt. */
+  cutoff: number
   lastRemovedId: number
+  lastRemovedAt: number
   lastRemovedHash: string
   removedCount: number
+  /** The newest entry when the checkpoint was written; the one after it came later, so it is not older. */
+  headId: number
 }
 
 export function checkpointBytes(c: CheckpointStatement): Buffer {
   return Buffer.from(
-    JSON.stringify(['alpr-access-log-checkpoint/1', c.id, c.createdAt, c.lastRemovedId, c.lastRemovedHash, c.removedCount]),
+    JSON.stringify([
+      'alpr-access-log-checkpoint/2',
+      c.id,
+      c.createdAt,
+      c.cutoff,
+      c.lastRemovedId,
+      c.lastRemovedAt,
+      c.lastRemovedHash,
+      c.removedCount,
+      c.headId,
+    ]),
     'utf8',
   )
 }

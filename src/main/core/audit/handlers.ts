@@ -8,7 +8,7 @@ type AccessLogHandlers = Pick<Handlers, 'accessLog.search' | 'accessLog.export' 
 export function accessLogHandlers({ store }: Services): AccessLogHandlers {
   return {
     'accessLog.search': ({ limit, beforeId, ...filter }) => store.accessLog.search(filter, limit, beforeId),
-    'accessLog.export': ({ format, ...filter }, ctx) => exportAccessLog(store, ctx, filter, format),
+    'accessLog.export': ({ format, purpose: _purpose, ...filter }, ctx) => exportAccessLog(store, ctx, filter, format),
     'accessLog.verify': () => store.accessLog.verify(),
   }
 }

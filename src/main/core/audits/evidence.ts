@@ -8,26 +8,44 @@ import type { Settings } from '../settings/definitions'
 import type { Store } from '../store'
 import type { LogFact } from '../store/repositories/audits'
 import type { UserRow } from '../store/repositories/users'
-import { isInactive, unusedSince, reviewExpiresAt as reviewExpiresAtOf, trainingExpiresAt as trainingExpiresAtOf } from '../access/eligibility'
+import { isInactive, measuredByAlprAccess, unusedSince, reviewExpiresAt as reviewExpiresAtOf, trainingExpiresAt as trainingExpiresAtOf } from '../access/eligibility'
 import { ALPR_ACCESS_CHANNELS } from './channels'
-import { detectMisuse, misuseRules, type MisuseOptions } from './misuse'
+import { detectMisuse, misuseRules, USUAL_HOURS_DAYS, type MisuseOptions } from './misuse'
 import { drawSample } from './sample'
-import { localDate } from './format'
+import { localDate } from '../local-time'
 
 export interface EvidenceRequest {
   periodStart: number
   periodEnd: number
   sampleSize: number
+  /** Chosen by the product (never the caller), kept with the audit. */
   seed: number
+  /** The newest access-log entry the population may include: entries appended later never enter a redraw. */
+  maxLogId: number
   now: number
   settings: Settings
 }
 
+/** What a sample was drawn from, as kept with the audit: drawing again from it gives the same searches. */
+export interface SampleBasis {
+  periodStart: number
+  periodEnd: number
+  sampleSize: number
+  seed: number
+  channels: string[]
+  maxLogId: number
+}
+
+/** Draws (or redraws, from an audit's kept basis) the random sample of searches. */
+export async function drawAuditSample(store: Store, b: SampleBasis): Promise<{ population: number; ids: number[] }> {
+  const population = await store.audits.searchIds(b.periodStart, b.periodEnd, b.channels, b.maxLogId)
+  return { population: population.length, ids: drawSample(population, b.sampleSize, b.seed) }
+}
+
 export async function assembleEvidence(store: Store, r: EvidenceRequest, options: MisuseOptions = {}): Promise<AuditEvidence> {
   const channels = [...ALPR_ACCESS_CHANNELS]
-  const population = await store.audits.searchIds(r.periodStart, r.periodEnd, channels)
-  const sampleIds = drawSample(population, r.sampleSize, r.seed)
-  const sampled = (await store.audits.logFacts(sampleIds)).map(toSampledSearch)
+  const drawn = await drawAuditSample(store, { ...r, channels })
+  const sampled = (await store.audits.logFacts(drawn.ids)).map(toSampledSearch)
 
   const accounts = (await store.users.listAll()).map((a) => accountEvidence(a, r.settings, r.now))
   const shares = await store.audits.shares(r.periodStart, r.periodEnd)
@@ -38,10 +56,11 @@ export async function assembleEvidence(store: Store, r: EvidenceRequest, options
   const overdue = await store.exports.overdue(r.now)
   const names = await store.audits.usernames([...new Set(overdue.map((e) => e.createdBy))])
   const facts = await store.audits.misuseFacts(r.periodStart, r.periodEnd, channels)
+  const history = await store.audits.misuseFacts(r.periodStart - USUAL_HOURS_DAYS * DAY, r.periodStart, channels)
 
   return {
     assembledAt: r.now,
-    sample: { seed: r.seed, population: population.length, entries: sampled },
+    sample: { seed: r.seed, population: drawn.population, entries: sampled, channels, maxLogId: r.maxLogId },
     accounts: {
       rows: accounts,
       departures: accounts.filter((a) => a.status === 'deleted').length,
@@ -53,8 +72,15 @@ export async function assembleEvidence(store: Store, r: EvidenceRequest, options
       shares === null
         ? { kept: false }
         : (() => {
-            const records = shares.map(shareEvidence)
-            return { kept: true, records, withIssues: records.filter((s) => s.issues.length > 0).length }
+            const records = shares.produced.map(shareEvidence)
+            return {
+              kept: true,
+              records,
+              withIssues: records.filter((s) => s.issues.length > 0).length,
+              pending: shares.pending,
+              declined: shares.declined,
+              approvedNotProduced: shares.approvedNotProduced,
+            }
           })(),
     retention: {
       readRetentionDays: r.settings.readRetentionDays,
@@ -77,7 +103,7 @@ export async function assembleEvidence(store: Store, r: EvidenceRequest, options
       })),
     },
     corrections: await store.audits.corrections(r.periodStart, r.periodEnd),
-    misuse: { flags: detectMisuse(facts, r.settings, channels, options), rules: misuseRules(r.settings) },
+    misuse: { flags: detectMisuse(facts, r.settings, channels, { history, ...options }), rules: misuseRules(r.settings) },
   }
 }
 
@@ -117,6 +143,7 @@ export type AccountFact = Pick<
   | 'createdAt'
   | 'approvedAt'
   | 'lastAccessAt'
+  | 'lastUsedAt'
   | 'reactivatedAt'
   | 'trainingCompletedAt'
   | 'retrainingOrderedAt'
@@ -137,9 +164,11 @@ export function accountEvidence(a: AccountFact, s: Settings, now: number): Accou
     else if (reviewExpiresAt <= now) issues.push(`Annual review lapsed ${localDate(reviewExpiresAt)}.`)
     if (isInactive(a, s, now)) {
       const idleDays = Math.floor((now - unusedSince(a)) / DAY)
-      issues.push(`Not used for ${idleDays} days, yet still active (suspension is due after ${s.inactivityDays}).`)
+      const unused = measuredByAlprAccess(a) ? 'Not used to access ALPR information' : 'Not used'
+      issues.push(`${unused} for ${idleDays} days, yet still active (suspension is due after ${s.inactivityDays}).`)
     }
-    if (a.classificationAuthorized === false) issues.push(`Job classification ${a.classification ?? ''} is not authorized, yet still active.`)
+    if (a.classification === null) issues.push('No job classification recorded, yet still active.')
+    else if (a.classificationAuthorized !== true) issues.push(`Job classification ${a.classification} is not authorized, yet still active.`)
     if (a.lockedAt !== null) issues.push(`Locked after failed sign-ins since ${localDate(a.lockedAt)}.`)
   }
   return {
@@ -153,6 +182,7 @@ export function accountEvidence(a: AccountFact, s: Settings, now: number): Accou
     reviewedAt: a.reviewedAt,
     reviewExpiresAt,
     lastAccessAt: a.lastAccessAt,
+    lastUsedAt: a.lastUsedAt,
     issues,
   }
 }

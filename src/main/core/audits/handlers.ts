@@ -6,19 +6,28 @@ import { rolesGrant } from '../../../shared/roles'
 import type { Handlers, HandlerContext } from '../access/types'
 import type { Services } from '../app/services'
 import { addMonths, DAY } from '../clock'
-import { renderSignedPdf } from '../documents/signed-pdf'
+import type { PdfDocumentSpec } from '../documents/pdf'
+import { renderSignedPdf, verifySignedContent } from '../documents/signed-pdf'
+import type { Signature } from '../store/repositories/signing'
 import { AppError } from '../errors'
 import { recordedExport } from '../exports/ledger'
 import type { AuditRow } from '../store/repositories/audits'
 import { ALPR_ACCESS_CHANNELS } from './channels'
 import { accountEvidence, assembleEvidence } from './evidence'
-import { localDate, startOfLocalDay } from './format'
-import { detectMisuse } from './misuse'
+import { localDate, startOfLocalDay } from '../local-time'
+import { detectMisuse, USUAL_HOURS_DAYS } from './misuse'
 import { auditReportSpec, periodText } from './report'
 
 type AuditHandlers = Pick<
   Handlers,
-  'audits.list' | 'audits.get' | 'audits.create' | 'audits.perform' | 'audits.approve' | 'audits.report' | 'audits.overview'
+  | 'audits.list'
+  | 'audits.get'
+  | 'audits.create'
+  | 'audits.perform'
+  | 'audits.approve'
+  | 'audits.report'
+  | 'audits.verifyReport'
+  | 'audits.overview'
 >
 
 /** Audits may cover at most this long a period. */
@@ -52,7 +61,7 @@ export function auditHandlers({ store }: Services): AuditHandlers {
       return toDetail(await requireAudit(id, ctx))
     },
 
-    'audits.create': async ({ periodStart, periodEnd, sampleSize, seed }, ctx) => {
+    'audits.create': async ({ periodStart, periodEnd, sampleSize }, ctx) => {
       const start = startOfLocalDay(periodStart)
       const [y, m, d] = periodEnd.split('-').map(Number) as [number, number, number]
       const end = new Date(y, m - 1, d + 1).getTime()
@@ -62,16 +71,34 @@ export function auditHandlers({ store }: Services): AuditHandlers {
       if (start > ctx.now) {
         throw new AppError('INVALID_INPUT', 'An audit covers a past period; this one starts in the future.', { periodStart: 'Not in the future' })
       }
+      // A period still under way would be audited on part of its activity and then count as audited in full.
+      if (end > ctx.now) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `An audit covers a period that has ended; ${periodEnd} is not over yet. End the period on ${localDate(startOfLocalDay(localDate(ctx.now)) - 1)} or earlier.`,
+          { periodEnd: 'A day that has ended' },
+        )
+      }
       if (end - start > MAX_PERIOD_DAYS * DAY) {
         throw new AppError('INVALID_INPUT', 'An audit covers at most three years; choose a shorter period.', { periodEnd: 'At most three years after the start' })
       }
-      const sampleSeed = seed ?? randomInt(0, 2 ** 31 - 1)
+      // One open audit per period: otherwise a performer could assemble drafts until a sample suits them.
+      const open = await store.audits.openOverlapping(start, end)
+      if (open.length > 0) {
+        throw new AppError(
+          'CONFLICT',
+          `Audit ${open[0]!.id} of an overlapping period is still ${open[0]!.status === 'draft' ? 'a draft' : 'awaiting approval'}; complete it before assembling another for this period.`,
+        )
+      }
+      // The seed is the product's, never the caller's, so the sample cannot be steered; it is kept with the audit.
+      const sampleSeed = randomInt(0, 2 ** 31 - 1)
+      const maxLogId = await store.audits.maxLogId()
       const evidence = await assembleEvidence(store, {
         periodStart: start,
-        // Activity after now is not there yet; the period's end stays as chosen.
-        periodEnd: Math.min(end, ctx.now + 1),
+        periodEnd: end,
         sampleSize,
         seed: sampleSeed,
+        maxLogId,
         now: ctx.now,
         settings: ctx.settings,
       })
@@ -84,6 +111,8 @@ export function auditHandlers({ store }: Services): AuditHandlers {
         createdBy: ctx.user!.id,
         createdAt: ctx.now,
         sampleSeed,
+        sampleChannels: JSON.stringify(evidence.sample.channels),
+        sampleMaxLogId: maxLogId,
         evidence: JSON.stringify(evidence),
         flagCount: evidence.misuse.flags.length,
       })
@@ -172,9 +201,41 @@ export function auditHandlers({ store }: Services): AuditHandlers {
       })
     },
 
+    'audits.verifyReport': async ({ pdfBase64 }, ctx) => {
+      const roles = ctx.user?.roles ?? []
+      if (!rolesGrant(roles, 'audits.perform') && !rolesGrant(roles, 'accessLog.read')) throw new AppError('PERMISSION_DENIED')
+      // The bytes decide: a report changed in any way has another SHA-256 and is not one this agency kept.
+      const sha256 = createHash('sha256').update(Buffer.from(pdfBase64, 'base64')).digest('hex')
+      ctx.note({ reportSha256: sha256 })
+      const kept = await store.audits.reportBySha256(sha256)
+      if (!kept) {
+        return {
+          sha256,
+          found: false,
+          audit: null,
+          signatureValid: false,
+          summary: 'This PDF is not an approved audit report kept by this agency: no kept report has these exact bytes.',
+        }
+      }
+      ctx.note({ auditId: kept.id })
+      const spec = JSON.parse(kept.spec) as Omit<PdfDocumentSpec, 'signature' | 'createdAt'> & { createdAt: string }
+      const signatureValid = await verifySignedContent(store, { ...spec, createdAt: new Date(spec.createdAt) }, JSON.parse(kept.signature) as Signature)
+      const { spec: _spec, signature: _signature, ...audit } = kept
+      return {
+        sha256,
+        found: true,
+        audit,
+        signatureValid,
+        summary: signatureValid
+          ? `This PDF is the signed report of audit ${kept.id}, approved ${localDate(kept.approvedAt)}; its signature verifies with the agency key.`
+          : `This PDF is the report kept for audit ${kept.id}, but its signature does NOT verify with the agency key: the kept record was altered or the key changed.`,
+      }
+    },
+
     'audits.overview': async (_input, ctx) => {
       const from = ctx.now - OVERVIEW_FLAG_DAYS * DAY
       const facts = await store.audits.misuseFacts(from, ctx.now + 1, [...ALPR_ACCESS_CHANNELS])
+      const history = await store.audits.misuseFacts(from - USUAL_HOURS_DAYS * DAY, from, [...ALPR_ACCESS_CHANNELS])
       const last = await store.audits.latestApproved()
       const counts = await store.audits.countByStatus()
       const accountsDue: { userId: string; username: string; what: string; at: number | null }[] = []
@@ -191,7 +252,7 @@ export function auditHandlers({ store }: Services): AuditHandlers {
       return {
         flagsFrom: from,
         flagsTo: ctx.now,
-        flags: detectMisuse(facts, ctx.settings, ALPR_ACCESS_CHANNELS),
+        flags: detectMisuse(facts, ctx.settings, ALPR_ACCESS_CHANNELS, { history }),
         lastApprovedAudit: last,
         auditDueAt: last ? addMonths(last.periodEnd, 12) : null,
         auditsAwaitingApproval: counts.performed,

@@ -3,9 +3,14 @@
 //
 // - repeat-plate: one person queried the same plate at least `misuseRepeatPlateCount` times within any
 //   `misuseRepeatPlateWindowDays` days (settings).
-// - outside-hours: a search made outside the working hours (`workingHoursStart` inclusive to
-//   `workingHoursEnd` exclusive, local time of this workstation; a start after the end is a night shift
-//   that wraps past midnight; equal hours mean every hour is a working hour).
+// - outside-hours: a search made outside the person's usual hours AND outside the agency's working hours
+//   (`workingHoursStart` inclusive to `workingHoursEnd` exclusive, local time of this workstation; a start
+//   after the end is a night shift that wraps past midnight; equal hours mean every hour is a working hour).
+//   A person's usual hours are the hours of day in which they made at least USUAL_HOUR_SHARE of their
+//   searches in the USUAL_HOURS_DAYS days before the period examined. With fewer than
+//   USUAL_HOURS_MIN_SEARCHES searches in those days they have no usual hours yet, and the agency's working
+//   hours alone decide. So a night-shift officer searching at 03:00 as usual is not flagged, while a
+//   day-shift officer's 03:00 search is.
 // - purpose-reuse: one person used the same purpose (its case number or last name, compared without case or
 //   spacing, ignoring any note after it) to query at least PURPOSE_REUSE_PLATES different plates on at least
 //   PURPOSE_REUSE_DAYS different days in the period: a case number used as a key to everything rather than
@@ -23,6 +28,12 @@ import { isSearchEntry } from './channels'
 
 export const PURPOSE_REUSE_PLATES = 10
 export const PURPOSE_REUSE_DAYS = 5
+/** How far back a person's usual hours are learned from, before the period examined. */
+export const USUAL_HOURS_DAYS = 90
+/** The least share of a person's searches an hour of day needs to count as one of their usual hours. */
+export const USUAL_HOUR_SHARE = 0.05
+/** With fewer searches in the history than this, a person has no usual hours and the agency's hours decide. */
+export const USUAL_HOURS_MIN_SEARCHES = 20
 const MAX_IDS = 50
 
 type MisuseSettings = Pick<
@@ -35,6 +46,8 @@ export interface MisuseOptions {
   hourOf?: (at: number) => number
   /** The calendar day of a time at this workstation, as a comparable key. */
   dayOf?: (at: number) => string
+  /** Facts of the USUAL_HOURS_DAYS days before the period, to learn each person's usual hours from. */
+  history?: LogFact[]
 }
 
 const localHour = (at: number): number => new Date(at).getHours()
@@ -47,7 +60,7 @@ const localDay = (at: number): string => {
 export function misuseRules(s: MisuseSettings): string[] {
   return [
     `Same plate repeatedly: one person querying one plate ${s.misuseRepeatPlateCount} times or more within ${s.misuseRepeatPlateWindowDays} day${s.misuseRepeatPlateWindowDays === 1 ? '' : 's'}.`,
-    `Outside working hours: searches before ${hourText(s.workingHoursStart)} or from ${hourText(s.workingHoursEnd)} (workstation local time).`,
+    `Outside usual hours: searches outside both the person’s usual hours (the hours of day holding at least ${USUAL_HOUR_SHARE * 100}% of their searches in the ${USUAL_HOURS_DAYS} days before; none with fewer than ${USUAL_HOURS_MIN_SEARCHES} searches) and the agency’s working hours, ${hourText(s.workingHoursStart)}–${hourText(s.workingHoursEnd)} (workstation local time).`,
     `Purpose reused across unrelated searches: one person using one purpose for ${PURPOSE_REUSE_PLATES} or more different plates on ${PURPOSE_REUSE_DAYS} or more different days.`,
     'Refused accesses: searches refused for a missing, vague or forbidden purpose, or for lack of permission.',
   ]
@@ -88,13 +101,26 @@ function flag(kind: MisuseFlag['kind'], facts: LogFact[], summary: string, extra
     username: first.username,
     summary,
     count: facts.length,
-    firstAt: Math.min(...facts.map((f) => f.at)),
-    lastAt: Math.max(...facts.map((f) => f.at)),
+    // A loop, not Math.min(...facts): spreading a very long list overflows the stack.
+    firstAt: facts.reduce((m, f) => Math.min(m, f.at), Infinity),
+    lastAt: facts.reduce((m, f) => Math.max(m, f.at), -Infinity),
     entryIds: facts.slice(0, MAX_IDS).map((f) => f.id),
     plate: null,
     purpose: null,
     ...extra,
   }
+}
+
+/** Each person's usual hours of day, learned from their searches before the period (see the rules above). */
+function usualHours(history: LogFact[], userKey: (f: LogFact) => string, hourOf: (at: number) => number): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>()
+  for (const [user, searches] of groupBy(history, userKey)) {
+    if (searches.length < USUAL_HOURS_MIN_SEARCHES) continue
+    const perHour = new Map<number, number>()
+    for (const f of searches) perHour.set(hourOf(f.at), (perHour.get(hourOf(f.at)) ?? 0) + 1)
+    out.set(user, new Set([...perHour].filter(([, n]) => n >= USUAL_HOUR_SHARE * searches.length).map(([h]) => h)))
+  }
+  return out
 }
 
 /** Flags in the given facts (from AuditsRepository.misuseFacts), most serious kinds first, then by user. */
@@ -133,14 +159,23 @@ export function detectMisuse(
     }
   }
 
-  // Outside working hours: one flag per person.
-  const outside = searches.filter((f) => !isWorkingHour(hourOf(f.at), settings.workingHoursStart, settings.workingHoursEnd))
+  // Outside usual and working hours: one flag per person.
+  const usual = usualHours(
+    (options.history ?? []).filter((f) => isSearchEntry(f, channels)),
+    userKey,
+    hourOf,
+  )
+  const outside = searches.filter(
+    (f) => !isWorkingHour(hourOf(f.at), settings.workingHoursStart, settings.workingHoursEnd) && !usual.get(userKey(f))?.has(hourOf(f.at)),
+  )
   for (const group of groupBy(outside, userKey).values()) {
+    const hours = usual.get(userKey(group[0]!))
+    const theirs = hours ? `their usual hours (${[...hours].sort((a, b) => a - b).map(hourText).join(', ')}) and ` : ''
     flags.push(
       flag(
         'outside-hours',
         group,
-        `${who(group[0]!)} made ${group.length} search${group.length === 1 ? '' : 'es'} outside working hours (${hourText(settings.workingHoursStart)}–${hourText(settings.workingHoursEnd)}).`,
+        `${who(group[0]!)} made ${group.length} search${group.length === 1 ? '' : 'es'} outside ${theirs}working hours (${hourText(settings.workingHoursStart)}–${hourText(settings.workingHoursEnd)}).`,
       ),
     )
   }

@@ -2,7 +2,7 @@
 // performed and approved it. Approval signs it with the agency key (documents/signed-pdf.ts).
 import type { AuditDetail, AuditEvidence, MisuseFlag, SampleReview } from '../../../shared/models'
 import type { PdfDocumentSpec, PdfSection } from '../documents/pdf'
-import { localDate, localDateTime, timeZoneName } from './format'
+import { localDate, localDateTime, timeZoneName } from '../local-time'
 
 const KIND_LABEL: Record<MisuseFlag['kind'], string> = {
   'repeat-plate': 'Same plate repeatedly',
@@ -80,7 +80,7 @@ function summarySection(e: AuditEvidence): PdfSection {
       `${count(e.sample.population, 'search', 'searches')} in the period; ${e.sample.entries.length} sampled at random for review.`,
       `${count(e.accounts.rows.length, 'account')} (${e.accounts.departures} departed); ${e.accounts.withIssues} with an issue.`,
       e.sharing.kept
-        ? `${count(e.sharing.records.length, 'sharing record')} in the period; ${e.sharing.withIssues} with an issue.`
+        ? `${count(e.sharing.records.length, 'share')} produced in the period; ${e.sharing.withIssues} with an issue. ${requestsText(e.sharing)}`
         : 'Sharing records are not kept by this installation.',
       `${count(e.retention.readsPastRetention, 'read')} kept past the ${e.retention.readRetentionDays}-day retention period without a hold.`,
       `${count(e.hotLists.overdueEntries, 'hot-list entry', 'hot-list entries')} past retention.`,
@@ -97,7 +97,7 @@ function sampleSection(e: AuditEvidence, reviews: SampleReview[]): PdfSection {
   return {
     heading: 'Searches and their purposes (random sample)',
     paragraphs: [
-      `${e.sample.entries.length} of ${e.sample.population} searches drawn at random (seed ${e.sample.seed}; the same seed draws the same sample). Each purpose should name a specific investigation.`,
+      `${e.sample.entries.length} of ${e.sample.population} searches drawn at random (seed ${e.sample.seed}, chosen by the product; log entries up to #${e.sample.maxLogId}; the same seed over the same entries draws the same sample). Each purpose should name a specific investigation.`,
       `${reviews.length} of ${e.sample.entries.length} assessed by the performer; ${questionable} questionable.`,
     ],
     table: {
@@ -118,7 +118,7 @@ function accountsSection(e: AuditEvidence): PdfSection {
       `${e.accounts.trainingRecordsInPeriod} training records and ${e.accounts.reviewsInPeriod} access reviews in the period. Status as of ${localDateTime(e.assembledAt)}.`,
     ],
     table: {
-      columns: [{ label: 'Account', width: 70 }, { label: 'Status', width: 50 }, { label: 'Roles', width: 80 }, { label: 'Training until', width: 58 }, { label: 'Review until', width: 58 }, { label: 'Last use', width: 62 }, { label: 'Issues' }],
+      columns: [{ label: 'Account', width: 70 }, { label: 'Status', width: 50 }, { label: 'Roles', width: 70 }, { label: 'Training until', width: 54 }, { label: 'Review until', width: 54 }, { label: 'Last ALPR access', width: 54 }, { label: 'Last use', width: 50 }, { label: 'Issues' }],
       rows: e.accounts.rows.map((a) => [
         a.username,
         a.status,
@@ -126,10 +126,16 @@ function accountsSection(e: AuditEvidence): PdfSection {
         localDate(a.trainingExpiresAt),
         localDate(a.reviewExpiresAt),
         localDate(a.lastAccessAt),
+        localDate(a.lastUsedAt),
         a.issues.join(' ') || 'None',
       ]),
     },
   }
+}
+
+/** Requests made in the period that handed over no data: counted, not listed as sharing. */
+function requestsText(s: { pending: number; declined: number; approvedNotProduced: number }): string {
+  return `Requests made in the period that shared nothing: ${s.declined} declined, ${s.pending} pending, ${s.approvedNotProduced} approved but not produced.`
 }
 
 function sharingSection(e: AuditEvidence): PdfSection {
@@ -138,10 +144,11 @@ function sharingSection(e: AuditEvidence): PdfSection {
   }
   return {
     heading: 'Sharing',
+    paragraphs: [`Shares produced in the period (data handed to another agency). ${requestsText(e.sharing)}`],
     table: {
-      columns: [{ label: 'Date', width: 60 }, { label: 'Agency' }, { label: 'Requester', width: 80 }, { label: 'Purpose', width: 110 }, { label: 'Approved by', width: 70 }, { label: 'Issues', width: 90 }],
+      columns: [{ label: 'Produced', width: 60 }, { label: 'Agency' }, { label: 'Requester', width: 80 }, { label: 'Purpose', width: 110 }, { label: 'Approved by', width: 70 }, { label: 'Issues', width: 90 }],
       rows: e.sharing.records.map((s) => [
-        localDate(s.createdAt),
+        localDate(s.producedAt ?? s.createdAt),
         [s.agency, s.agencyType, s.agencyState].filter(Boolean).join(' · ') || '—',
         s.requester ?? '—',
         s.purpose ?? '—',

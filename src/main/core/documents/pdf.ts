@@ -26,7 +26,17 @@ export interface PdfDocumentSpec {
   /** Printed at the foot of every page (e.g. export id and destruction deadline). */
   footer?: string
   /** Appended as the last section: the signature block of a signed document. */
-  signature?: { signedBy: string; signedAt: string; keyId: string; signature: string; statement: string }
+  signature?: {
+    signedBy: string
+    signedAt: string
+    keyId: string
+    /** The signing public key, printed so an outside reader can check the signature. */
+    publicKey?: string
+    signature: string
+    statement: string
+    /** How to check the signature, in one sentence. */
+    howToVerify?: string
+  }
   /** Fixed creation date so the same input renders the same bytes. */
   createdAt: Date
 }
@@ -35,7 +45,15 @@ const MARGIN = 50
 const BODY = 10
 const SMALL = 8
 
-export function renderPdf(spec: PdfDocumentSpec): Promise<Buffer> {
+/** A file embedded in the PDF (kept out of the spec, so it never enters a signed digest). */
+export interface PdfAttachment {
+  name: string
+  type: string
+  description: string
+  data: Buffer
+}
+
+export function renderPdf(spec: PdfDocumentSpec, attachments: PdfAttachment[] = []): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'LETTER',
     margins: { top: MARGIN, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
@@ -49,6 +67,9 @@ export function renderPdf(spec: PdfDocumentSpec): Promise<Buffer> {
     doc.on('error', reject)
   })
   const width = doc.page.width - 2 * MARGIN
+  for (const a of attachments) {
+    doc.file(a.data, { name: a.name, type: a.type, description: a.description, creationDate: spec.createdAt, modifiedDate: spec.createdAt })
+  }
 
   doc.font('Helvetica-Bold').fontSize(16).text(spec.title, { width })
   if (spec.subtitle) doc.moveDown(0.2).font('Helvetica').fontSize(11).fillColor('#333333').text(spec.subtitle, { width })
@@ -61,16 +82,17 @@ export function renderPdf(spec: PdfDocumentSpec): Promise<Buffer> {
   if (spec.signature) {
     const s = spec.signature
     // The signature block stays on one page: a signature line alone on the next page reads as detached.
-    ensureSpace(doc, 170)
+    ensureSpace(doc, 240)
     writeSection(
       doc,
       {
         heading: 'Signature',
-        paragraphs: [s.statement],
+        paragraphs: [s.statement, ...(s.howToVerify ? [s.howToVerify] : [])],
         facts: [
           ['Signed by', s.signedBy],
           ['Signed at', s.signedAt],
           ['Key', s.keyId],
+          ...(s.publicKey ? [['Public key (Ed25519)', s.publicKey] as [string, string]] : []),
           ['Signature (Ed25519)', s.signature],
         ],
       },

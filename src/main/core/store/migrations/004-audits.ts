@@ -9,7 +9,11 @@ CREATE TABLE audits (
   status                TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'performed', 'approved')),
   created_by            TEXT NOT NULL,
   created_at            INTEGER NOT NULL,
+  -- What the random sample was drawn from, so anyone can draw it again: the seed (random, chosen by the
+  -- product, never by the performer), the channels counted as searches, and the newest log entry included.
   sample_seed           INTEGER NOT NULL,
+  sample_channels       TEXT NOT NULL DEFAULT '[]',
+  sample_max_log_id     INTEGER NOT NULL DEFAULT 0,
   evidence              TEXT NOT NULL,
   flag_count            INTEGER NOT NULL DEFAULT 0,
   findings              TEXT,
@@ -34,6 +38,17 @@ CREATE TABLE audits (
 ) STRICT;
 CREATE INDEX audits_created_at ON audits (created_at);
 CREATE INDEX audits_approved ON audits (status, approved_at);
+
+-- An approved audit is a signed record: nothing changes it, and it stays until its keep-until time.
+CREATE TRIGGER audits_approved_immutable BEFORE UPDATE ON audits WHEN OLD.status = 'approved'
+BEGIN
+  SELECT RAISE(ABORT, 'An approved audit cannot be changed.');
+END;
+CREATE TRIGGER audits_kept_until BEFORE DELETE ON audits
+  WHEN OLD.status = 'approved' AND OLD.keep_until > CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+BEGIN
+  SELECT RAISE(ABORT, 'An approved audit is kept until its keep-until time.');
+END;
 
 -- Filters on the access log walk these backwards in id order and stop after one page.
 CREATE INDEX access_log_username_id ON access_log (username, id);

@@ -17,12 +17,22 @@ export interface AccessLogFilter {
   from?: number | undefined
   /** Exclusive end, ms. */
   to?: number | undefined
+  /** Only entries up to this id (an export fixes the log's head before it counts and fetches). */
+  throughId?: number | undefined
 }
 
 /** LIKE pattern matching `text` anywhere, with LIKE's own wildcards taken literally. */
 export const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
-export function filterWhere(filter: AccessLogFilter): { sql: string; params: Record<string, string | number> } {
+/**
+ * `pageByIdBounds`: the time clauses are written `+at`, so the planner does not walk the time index and then
+ * sort the whole range for every page; the caller bounds the ids instead (see AccessLogRepository.search).
+ */
+export function filterWhere(
+  filter: AccessLogFilter,
+  options: { pageByIdBounds?: boolean } = {},
+): { sql: string; params: Record<string, string | number> } {
+  const at = options.pageByIdBounds ? '+at' : 'at'
   const clauses: string[] = []
   const params: Record<string, string | number> = {}
   if (filter.user) {
@@ -50,12 +60,16 @@ export function filterWhere(filter: AccessLogFilter): { sql: string; params: Rec
     params.outcome = filter.outcome
   }
   if (filter.from !== undefined) {
-    clauses.push('at >= @from')
+    clauses.push(`${at} >= @from`)
     params.from = filter.from
   }
   if (filter.to !== undefined) {
-    clauses.push('at < @to')
+    clauses.push(`${at} < @to`)
     params.to = filter.to
+  }
+  if (filter.throughId !== undefined) {
+    clauses.push('id <= @throughId')
+    params.throughId = filter.throughId
   }
   return { sql: clauses.length ? clauses.join(' AND ') : '1', params }
 }

@@ -2,45 +2,27 @@
 // of other domains' tables an audit needs (the access log, accounts, sharing, retention, hot lists, exports,
 // corrections). Tables that later migrations add (shares, retention_runs) are read only when they exist.
 import type { Db } from '../database'
-import type { AuditStatus } from '../../../../shared/models'
+import type { ChainedFields } from '../../audit/chain'
+import { hotListEntryExpiredSql } from './retention'
+import type { AuditDetail, AuditEvidence, AuditStatus, AuditSummary, ShareEvidence } from '../../../../shared/models'
 
-export interface AuditRow {
-  id: string
-  periodStart: number
-  periodEnd: number
-  status: AuditStatus
-  createdBy: string
-  createdByName: string | null
-  createdAt: number
-  sampleSeed: number
-  /** JSON of AuditEvidence. */
-  evidence: string
-  flagCount: number
-  findings: string | null
-  remedialActions: string | null
-  /** JSON list of SampleReview. */
-  sampleReviews: string
-  performedBy: string | null
-  performedByName: string | null
-  performedAt: number | null
-  approvedBy: string | null
-  approvedByName: string | null
-  approvedAt: number | null
-  approvalNote: string | null
-  reportSha256: string | null
-  keepUntil: number | null
-}
+/** An audit as stored: the summary, the performer's and approver's words, and the JSON it was assembled into. */
+export type AuditRow = AuditSummary &
+  Pick<AuditDetail, 'sampleSeed' | 'findings' | 'remedialActions' | 'approvalNote'> & {
+    /** JSON of AuditEvidence. */
+    evidence: string
+    /** JSON list of SampleReview. */
+    sampleReviews: string
+    /** JSON list of the channels counted as searches when the sample was drawn. */
+    sampleChannels: string
+    /** The newest access-log entry the sample's population could include. */
+    sampleMaxLogId: number
+  }
 
-export interface NewAudit {
-  id: string
-  periodStart: number
-  periodEnd: number
-  createdBy: string
-  createdAt: number
-  sampleSeed: number
-  evidence: string
-  flagCount: number
-}
+export type NewAudit = Pick<
+  AuditRow,
+  'id' | 'periodStart' | 'periodEnd' | 'createdBy' | 'createdAt' | 'sampleSeed' | 'sampleChannels' | 'sampleMaxLogId' | 'evidence' | 'flagCount'
+>
 
 export interface AuditApproval {
   id: string
@@ -55,25 +37,15 @@ export interface AuditApproval {
 }
 
 /** An access-log row as the misuse rules and the sample read it. */
-export interface LogFact {
-  id: number
-  at: number
-  userId: string | null
-  username: string | null
-  agency: string | null
-  unit: string | null
-  channel: string
-  dataElements: string
-  purpose: string | null
-  plate: string | null
-  outcome: string
-  code: string | null
-}
+export type LogFact = Pick<
+  ChainedFields,
+  'id' | 'at' | 'userId' | 'username' | 'agency' | 'unit' | 'channel' | 'dataElements' | 'purpose' | 'outcome' | 'code'
+> & { plate: string | null }
 
 const AUDIT_SELECT = `
   SELECT a.id, a.period_start AS periodStart, a.period_end AS periodEnd, a.status, a.created_by AS createdBy,
          (SELECT username FROM users u WHERE u.id = a.created_by) AS createdByName, a.created_at AS createdAt,
-         a.sample_seed AS sampleSeed, a.evidence, a.flag_count AS flagCount, a.findings,
+         a.sample_seed AS sampleSeed, a.sample_channels AS sampleChannels, a.sample_max_log_id AS sampleMaxLogId, a.evidence, a.flag_count AS flagCount, a.findings,
          a.remedial_actions AS remedialActions, a.sample_reviews AS sampleReviews, a.performed_by AS performedBy,
          (SELECT username FROM users u WHERE u.id = a.performed_by) AS performedByName, a.performed_at AS performedAt,
          a.approved_by AS approvedBy, (SELECT username FROM users u WHERE u.id = a.approved_by) AS approvedByName,
@@ -100,8 +72,10 @@ export class AuditsRepository {
   create(audit: NewAudit): AuditRow {
     this.db
       .prepare(
-        `INSERT INTO audits (id, period_start, period_end, status, created_by, created_at, sample_seed, evidence, flag_count)
-         VALUES (@id, @periodStart, @periodEnd, 'draft', @createdBy, @createdAt, @sampleSeed, @evidence, @flagCount)`,
+        `INSERT INTO audits (id, period_start, period_end, status, created_by, created_at, sample_seed, sample_channels,
+                             sample_max_log_id, evidence, flag_count)
+         VALUES (@id, @periodStart, @periodEnd, 'draft', @createdBy, @createdAt, @sampleSeed, @sampleChannels,
+                 @sampleMaxLogId, @evidence, @flagCount)`,
       )
       .run(audit)
     return this.get(audit.id)!
@@ -112,6 +86,13 @@ export class AuditsRepository {
   }
 
   /** Newest first, without the evidence (lists stay small). */
+  /** Audits not yet approved whose period overlaps [from, to): at most one may be open for a period. */
+  openOverlapping(from: number, to: number): { id: string; status: AuditStatus }[] {
+    return this.db
+      .prepare(`SELECT id, status FROM audits WHERE status <> 'approved' AND period_start < ? AND period_end > ? ORDER BY created_at`)
+      .all(to, from) as { id: string; status: AuditStatus }[]
+  }
+
   list(limit = 200): Omit<AuditRow, 'evidence' | 'sampleReviews'>[] {
     return (this.db.prepare(`${AUDIT_SELECT} ORDER BY a.created_at DESC, a.id LIMIT ?`).all(limit) as AuditRow[]).map(
       ({ evidence: _evidence, sampleReviews: _reviews, ...rest }) => rest,
@@ -155,6 +136,28 @@ export class AuditsRepository {
     return row ?? null
   }
 
+  /** The approved audit whose kept report has this SHA-256, with what verifies its signature. */
+  reportBySha256(sha256: string): {
+    id: string
+    periodStart: number
+    periodEnd: number
+    approvedAt: number
+    approvedByName: string | null
+    spec: string
+    signature: string
+  } | null {
+    return (
+      (this.db
+        .prepare(
+          `SELECT a.id, a.period_start AS periodStart, a.period_end AS periodEnd, a.approved_at AS approvedAt,
+                  (SELECT username FROM users u WHERE u.id = a.approved_by) AS approvedByName,
+                  a.report_spec AS spec, a.report_signature AS signature
+           FROM audits a WHERE a.status = 'approved' AND a.report_sha256 = ?`,
+        )
+        .get(sha256) as never) ?? null
+    )
+  }
+
   latestApproved(): { id: string; periodStart: number; periodEnd: number; approvedAt: number } | null {
     return (
       (this.db
@@ -177,11 +180,16 @@ export class AuditsRepository {
   // ——— evidence: the access log ———
 
   /** Ids of the searches in [from, to), oldest first: the population the random sample is drawn from. */
-  searchIds(from: number, to: number, channels: string[]): number[] {
+  searchIds(from: number, to: number, channels: string[], maxId: number): number[] {
     return this.db
-      .prepare(`SELECT id FROM access_log WHERE at >= @from AND at < @to AND ${SEARCH_WHERE} ORDER BY id`)
+      .prepare(`SELECT id FROM access_log WHERE at >= @from AND at < @to AND id <= @maxId AND ${SEARCH_WHERE} ORDER BY id`)
       .pluck()
-      .all({ from, to, channels: JSON.stringify(channels) }) as number[]
+      .all({ from, to, maxId, channels: JSON.stringify(channels) }) as number[]
+  }
+
+  /** The newest access-log entry's id (0 for an empty log). */
+  maxLogId(): number {
+    return this.db.prepare('SELECT coalesce(max(id), 0) FROM access_log').pluck().get() as number
   }
 
   logFacts(ids: number[]): LogFact[] {
@@ -219,30 +227,33 @@ export class AuditsRepository {
     return this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined
   }
 
-  /** Shares made in [from, to); null when this store keeps no sharing records (the table does not exist). */
-  shares(from: number, to: number): {
-    id: string
-    agency: string | null
-    agencyType: string | null
-    agencyState: string | null
-    requester: string | null
-    purpose: string | null
-    approvedBy: string | null
-    approvedAt: number | null
-    createdAt: number
-  }[] | null {
+  /**
+   * Sharing in [from, to): the shares produced in it (data handed over, the sharing records proper), and the
+   * requests made in it that were declined, are still pending, or were approved but not produced (counted
+   * only: no data left). Null when this store keeps no sharing records (the table does not exist).
+   */
+  shares(
+    from: number,
+    to: number,
+  ): { produced: Omit<ShareEvidence, 'issues'>[]; pending: number; declined: number; approvedNotProduced: number } | null {
     if (!this.hasTable('shares')) return null
-    const agencies = this.hasTable('agencies')
-    return this.db
+    const produced = this.db
       .prepare(
-        `SELECT s.id, ${agencies ? 'g.name' : 'NULL'} AS agency, ${agencies ? 'g.type' : 'NULL'} AS agencyType,
-                ${agencies ? 'g.state' : 'NULL'} AS agencyState, s.requester, s.purpose,
+        `SELECT s.id, g.name AS agency, g.type AS agencyType, g.state AS agencyState, s.requester, s.purpose,
                 coalesce((SELECT u.username FROM users u WHERE u.id = s.approved_by), s.approved_by) AS approvedBy,
-                s.approved_at AS approvedAt, s.created_at AS createdAt
-         FROM shares s ${agencies ? 'LEFT JOIN agencies g ON g.id = s.agency_id' : ''}
-         WHERE s.created_at >= ? AND s.created_at < ? ORDER BY s.created_at`,
+                s.approved_at AS approvedAt, s.created_at AS createdAt, s.export_id AS exportId, s.produced_at AS producedAt
+         FROM shares s LEFT JOIN agencies g ON g.id = s.agency_id
+         WHERE s.export_id IS NOT NULL AND s.produced_at >= ? AND s.produced_at < ? ORDER BY s.produced_at`,
       )
-      .all(from, to) as never
+      .all(from, to) as Omit<ShareEvidence, 'issues'>[]
+    const counts = this.db
+      .prepare(
+        `SELECT coalesce(sum(status = 'pending'), 0) AS pending, coalesce(sum(status = 'declined'), 0) AS declined,
+                coalesce(sum(status = 'approved' AND export_id IS NULL), 0) AS approvedNotProduced
+         FROM shares WHERE created_at >= ? AND created_at < ?`,
+      )
+      .get(from, to) as { pending: number; declined: number; approvedNotProduced: number }
+    return { produced, ...counts }
   }
 
   /** Reads older than the cutoff that no open hold keeps: retention requires none. */
@@ -276,22 +287,12 @@ export class AuditsRepository {
   }
 
   /** Each hot list with its entries past retention at `now` (a list's own period, else the default). */
-  hotListRetention(now: number, defaultDays: number, day: number): {
-    id: string
-    name: string
-    kind: string
-    retentionDays: number
-    entries: number
-    overdueEntries: number
-    refreshedAt: number
-  }[] {
+  hotListRetention(now: number, defaultDays: number, day: number): AuditEvidence['hotLists']['lists'] {
     return this.db
       .prepare(
         `SELECT l.id, l.name, l.kind, coalesce(l.retention_days, @defaultDays) AS retentionDays, l.refreshed_at AS refreshedAt,
                 (SELECT count(*) FROM hot_list_entries e WHERE e.list_id = l.id) AS entries,
-                (SELECT count(*) FROM hot_list_entries e WHERE e.list_id = l.id AND (
-                   (e.expires_at IS NOT NULL AND e.expires_at < @now)
-                   OR e.created_at < @now - coalesce(l.retention_days, @defaultDays) * @day)) AS overdueEntries
+                (SELECT count(*) FROM hot_list_entries e WHERE e.list_id = l.id AND ${hotListEntryExpiredSql}) AS overdueEntries
          FROM hot_lists l ORDER BY l.name`,
       )
       .all({ now, defaultDays, day }) as never
@@ -301,17 +302,7 @@ export class AuditsRepository {
     return this.db.prepare('SELECT count(*) FROM exports WHERE created_at >= ? AND created_at < ?').pluck().get(from, to) as number
   }
 
-  corrections(from: number, to: number): {
-    id: number
-    readId: number
-    originalPlate: string
-    originalState: string | null
-    correctedPlate: string
-    correctedState: string | null
-    reason: string
-    correctedBy: string
-    correctedAt: number
-  }[] {
+  corrections(from: number, to: number): AuditEvidence['corrections'] {
     return this.db
       .prepare(
         `SELECT c.id, c.read_id AS readId, c.original_plate AS originalPlate, c.original_state AS originalState,

@@ -115,6 +115,8 @@ export function AccessLogTab() {
   const [busy, setBusy] = useState<'search' | 'more' | 'csv' | 'pdf' | null>(null)
   const [error, setError] = useState<AppErrorData | null>(null)
   const [exported, setExported] = useState<DocumentFile | null>(null)
+  /** The file names plates and purposes: exporting it is an access to ALPR information under a case number. */
+  const [exportCase, setExportCase] = useState('')
 
   const search = async (filters: FilterInput) => {
     setBusy('search')
@@ -154,7 +156,7 @@ export function AccessLogTab() {
     setBusy(format)
     setError(null)
     setExported(null)
-    const result = await signedInCall(() => alpr().accessLog.export({ ...applied, format }))
+    const result = await signedInCall(() => alpr().accessLog.export({ ...applied, format, purpose: { caseNumber: exportCase } }))
     setBusy(null)
     if (!result.ok) return setError(result.error)
     saveDocument(result.value)
@@ -281,6 +283,14 @@ export function AccessLogTab() {
           </div>
           <Field label="From" type="datetime-local" value={form.from} onChange={set('from')} />
           <Field label="Until" type="datetime-local" value={form.to} onChange={set('to')} />
+          <Field
+            label="Case number for an export"
+            value={exportCase}
+            onChange={setExportCase}
+            autoComplete="off"
+            mono
+            hint="The audit or investigation the export is for; recorded with it"
+          />
         </div>
         <div className="actions">
           <Button type="submit" variant="primary" busy={busy === 'search'}>
@@ -302,7 +312,7 @@ export function AccessLogTab() {
             Export PDF
           </Button>
         </div>
-        <p className="muted small">Exports hold the entries matching the filters of the rows shown. Each export is recorded in the exports ledger and must be destroyed by its deadline.</p>
+        <p className="muted small">Exports hold the entries matching the filters of the rows shown. An export carries plates and purposes, so it is an access to ALPR information: it needs the case number it is for, and is recorded in the exports ledger and must be destroyed by its deadline.</p>
       </form>
 
       <ErrorAlert error={error} labels={LABELS} />

@@ -85,7 +85,8 @@ export function AuditEvidenceView({ evidence: e, reviews, onAssess }: AuditEvide
             { header: 'Roles', cell: (a) => a.roles.join(', ') },
             { header: 'Training until', cell: (a) => <span className="tabular">{formatDate(a.trainingExpiresAt)}</span> },
             { header: 'Review until', cell: (a) => <span className="tabular">{formatDate(a.reviewExpiresAt)}</span> },
-            { header: 'Last use', cell: (a) => <span className="tabular">{formatDate(a.lastAccessAt)}</span> },
+            { header: 'Last ALPR access', cell: (a) => <span className="tabular">{formatDate(a.lastAccessAt)}</span> },
+            { header: 'Last use', cell: (a) => <span className="tabular">{formatDate(a.lastUsedAt)}</span> },
             { header: 'Issues', cell: (a) => (a.issues.length ? a.issues.join(' ') : <span className="muted">None</span>), className: 'wrap' },
           ]}
           rows={e.accounts.rows}
@@ -97,20 +98,23 @@ export function AuditEvidenceView({ evidence: e, reviews, onAssess }: AuditEvide
 
       <Section id="ev-sharing" title="Sharing" status={e.sharing.kept ? { ok: e.sharing.withIssues === 0, words: e.sharing.withIssues ? `${e.sharing.withIssues} with issues` : `${e.sharing.records.length} records` } : undefined}>
         {e.sharing.kept ? (
-          <Table
-            caption="Sharing records"
-            columns={[
-              { header: 'Date', cell: (s) => <span className="tabular">{formatDate(s.createdAt)}</span> },
-              { header: 'Agency', cell: (s) => [s.agency, s.agencyState].filter(Boolean).join(' · ') || '—' },
-              { header: 'Requester', cell: (s) => s.requester ?? '—' },
-              { header: 'Purpose', cell: (s) => s.purpose ?? '—', className: 'wrap' },
-              { header: 'Approved by', cell: (s) => s.approvedBy ?? '—' },
-              { header: 'Issues', cell: (s) => s.issues.join(' ') || <span className="muted">None</span>, className: 'wrap' },
-            ]}
-            rows={e.sharing.records}
-            rowKey={(s) => s.id}
-            empty="No sharing in this period."
-          />
+          <>
+            <p className="muted">{`Shares produced in the period. Requests that shared nothing: ${e.sharing.declined} declined, ${e.sharing.pending} pending, ${e.sharing.approvedNotProduced} approved but not produced.`}</p>
+            <Table
+              caption="Shares produced"
+              columns={[
+                { header: 'Produced', cell: (s) => <span className="tabular">{formatDate(s.producedAt ?? s.createdAt)}</span> },
+                { header: 'Agency', cell: (s) => [s.agency, s.agencyState].filter(Boolean).join(' · ') || '—' },
+                { header: 'Requester', cell: (s) => s.requester ?? '—' },
+                { header: 'Purpose', cell: (s) => s.purpose ?? '—', className: 'wrap' },
+                { header: 'Approved by', cell: (s) => s.approvedBy ?? '—' },
+                { header: 'Issues', cell: (s) => s.issues.join(' ') || <span className="muted">None</span>, className: 'wrap' },
+              ]}
+              rows={e.sharing.records}
+              rowKey={(s) => s.id}
+              empty="No sharing in this period."
+            />
+          </>
         ) : (
           <p className="muted">This installation does not keep sharing records, so sharing cannot be audited from the product.</p>
         )}

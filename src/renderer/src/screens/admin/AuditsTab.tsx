@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { AuditDetail, AuditStatus, AuditSummary, SampleReview } from '../../../../shared/models'
 import { Button } from '../../components/Button'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { ErrorAlert, Notice, fieldError } from '../../components/Alert'
+import { ErrorAlert, Notice, fieldError, SuccessNotice } from '../../components/Alert'
 import { Field } from '../../components/Field'
 import { Table, type Column } from '../../components/Table'
 import { alpr, type AppErrorData } from '../../api'
@@ -32,16 +32,22 @@ const LABELS: Record<string, string> = {
 
 const periodText = (a: Pick<AuditSummary, 'periodStart' | 'periodEnd'>): string => `${formatDate(a.periodStart)} to ${formatDate(a.periodEnd - 1)}`
 
+/** An audit covers days that have ended: the default period is the year up to yesterday. */
+function yesterday(): string {
+  const d = new Date()
+  d.setDate(d.getDate() - 1)
+  return formatDate(d.getTime())
+}
+
 function oneYearAgo(): string {
   const d = new Date()
   d.setFullYear(d.getFullYear() - 1)
-  d.setDate(d.getDate() + 1)
   return formatDate(d.getTime())
 }
 
 function NewAuditForm({ onCreated }: { onCreated(audit: AuditDetail): void }) {
   const [periodStart, setStart] = useState(oneYearAgo())
-  const [periodEnd, setEnd] = useState(todayIso())
+  const [periodEnd, setEnd] = useState(yesterday())
   const [sampleSize, setSampleSize] = useState('25')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<AppErrorData | null>(null)
@@ -63,7 +69,7 @@ function NewAuditForm({ onCreated }: { onCreated(audit: AuditDetail): void }) {
       <ErrorAlert error={error} labels={LABELS} />
       <div className="filter-grid">
         <Field label="Period start" type="date" value={periodStart} onChange={setStart} max={todayIso()} error={fieldError(error, 'periodStart')} />
-        <Field label="Period end" type="date" value={periodEnd} onChange={setEnd} max={todayIso()} error={fieldError(error, 'periodEnd')} />
+        <Field label="Period end" type="date" value={periodEnd} onChange={setEnd} max={yesterday()} error={fieldError(error, 'periodEnd')} hint="A day that has ended" />
         <Field label="Searches to sample" type="number" min={1} max={200} value={sampleSize} onChange={setSampleSize} error={fieldError(error, 'sampleSize')} />
       </div>
       <div className="actions">
@@ -84,6 +90,8 @@ function AuditPanel({ audit, onChanged }: { audit: AuditDetail; onChanged(audit:
   const assess = (entryId: number, assessment: SampleReview['assessment'] | null) =>
     setReviews((rs) => [...rs.filter((r) => r.entryId !== entryId), ...(assessment ? [{ entryId, assessment, note: '' }] : [])])
   const [note, setNote] = useState('')
+  /** The report names plates and purposes: a copy is an access to ALPR information under a case number. */
+  const [reportCase, setReportCase] = useState('')
   const [busy, setBusy] = useState<'perform' | 'approve' | 'report' | null>(null)
   const [confirming, setConfirming] = useState(false)
   const [error, setError] = useState<AppErrorData | null>(null)
@@ -114,7 +122,7 @@ function AuditPanel({ audit, onChanged }: { audit: AuditDetail; onChanged(audit:
   const download = async () => {
     setBusy('report')
     setError(null)
-    const result = await signedInCall(() => alpr().audits.report({ id: audit.id }))
+    const result = await signedInCall(() => alpr().audits.report({ id: audit.id, purpose: { caseNumber: reportCase } }))
     setBusy(null)
     if (!result.ok) return setError(result.error)
     saveDocument(result.value)
@@ -144,16 +152,20 @@ function AuditPanel({ audit, onChanged }: { audit: AuditDetail; onChanged(audit:
       </dl>
       {audit.status === 'approved' ? (
         <div className="actions">
+          <Field
+            label="Case number for the copy"
+            value={reportCase}
+            onChange={setReportCase}
+            autoComplete="off"
+            mono
+            hint="The report names plates and purposes: a copy is recorded under the case it is for"
+          />
           <Button variant="primary" onClick={() => void download()} busy={busy === 'report'}>
             Download signed report (PDF)
           </Button>
         </div>
       ) : null}
-      {message ? (
-        <Notice tone="success" live>
-          <p>{message}</p>
-        </Notice>
-      ) : null}
+      <SuccessNotice message={message} />
       <ErrorAlert error={error} labels={LABELS} />
 
       <AuditEvidenceView

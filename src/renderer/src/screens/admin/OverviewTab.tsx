@@ -76,7 +76,7 @@ export function OverviewTab() {
 
           <section className="evidence-section" aria-labelledby="overview-flags">
             <h3 id="overview-flags">Misuse flags, last 30 days</h3>
-            <p className="muted">Patterns to look at, not findings: the same plate queried repeatedly, searches outside working hours, one purpose reused across many plates and days, and accesses refused for purpose or permission.</p>
+            <p className="muted">Patterns to look at, not findings: the same plate queried repeatedly, searches outside the person’s usual and the agency’s working hours, one purpose reused across many plates and days, and accesses refused for purpose or permission.</p>
             <MisuseFlagsTable
               flags={o.flags}
               empty="No misuse flags in the last 30 days."

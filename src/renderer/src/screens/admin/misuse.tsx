@@ -7,7 +7,7 @@ import { Badge } from './cells'
 
 export const MISUSE_LABEL: Record<MisuseFlag['kind'], string> = {
   'repeat-plate': 'Same plate repeatedly',
-  'outside-hours': 'Outside working hours',
+  'outside-hours': 'Outside usual hours',
   'purpose-reuse': 'Purpose reused',
   'refused-access': 'Refused accesses',
 }
