@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { useHarnessPage } from './support/harness-page'
-import { completeSetup } from './support/flows'
+import { acknowledgeBanner, ADMIN, completeSetup, signIn } from './support/flows'
+import { totpCodeAt } from '../../src/main/core/auth/totp'
 import { DAY } from '../../src/main/core/clock'
 
 const ctx = useHarnessPage()
@@ -44,6 +45,8 @@ describe('retention, holds and the exports ledger in the browser', () => {
     expect(await store.reads.get(held!)).not.toBeNull()
     expect(await store.reads.get(expired!)).toBeNull()
     await expect.poll(() => page.getByTestId('retention-runs').getByText('By hand').count()).toBe(1)
+    const key = await store.signing.publicKey()
+    await expect.poll(() => page.getByTestId('signing-key').textContent()).toContain(`Key id ${key.keyId}.`)
     await shot(page, 'governance-retention')
 
     // A review extends the hold with a note.
@@ -99,5 +102,35 @@ describe('retention, holds and the exports ledger in the browser', () => {
     expect(await page.getByRole('button', { name: 'Certify destruction of EX-20261020-0A1B2C3D' }).count()).toBe(0)
     await shot(page, 'governance-exports-certified')
     expect((await store.exportLedger.get('EX-20261020-0A1B2C3D', clock.now()))?.destroyedByName).toBe('Jordan Rivera')
+  })
+
+  it('reminds a person after sign-in of their own exports overdue or due within three days, until dismissed', async () => {
+    const { page, harness, clock } = ctx
+    await page.goto(harness.url)
+    const secret = await completeSetup(page, clock)
+    const store = harness.core.store
+    const [admin] = (await store.users.list()) as { id: string }[]
+    const item = (id: string, description: string, destroyIn: number) => ({
+      id, kind: 'search-results', format: 'csv' as const, description, itemCount: 3, sha256: null, purpose: 'Case 26-018842',
+      createdBy: admin!.id, createdAt: clock.now() - 20 * DAY, recipient: null, destroyBy: clock.now() + destroyIn * DAY,
+    })
+    await store.exports.record(item('EX-20261020-0A1B2C3D', 'Search results for plate 7HLD123, 30 days', -10))
+    await store.exports.record(item('EX-20261126-8C9D0E1F', 'Reads near the scene, 2 hours', 2))
+    await store.exports.record(item('EX-20261127-1A2B3C4D', 'Hit report for the briefing', 20))
+
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await acknowledgeBanner(page)
+    clock.advance(31_000)
+    await signIn(page, ADMIN.username, ADMIN.password, await totpCodeAt(secret, clock.now()))
+    const reminder = page.getByTestId('export-reminder')
+    await expect.poll(() => reminder.textContent()).toMatch(/You have exported files to destroy: 1 overdue for destruction, 1 due for destruction within 3 days\./)
+    expect(await reminder.textContent()).toContain('EX-20261020-0A1B2C3D')
+    expect(await reminder.textContent()).toContain('EX-20261126-8C9D0E1F')
+    expect(await reminder.textContent()).not.toContain('EX-20261127-1A2B3C4D')
+    await shot(page, 'shell-export-reminder')
+    expect((await store.accessLog.list(5)).some((e) => e.channel === 'exports.mine' && e.outcome === 'allowed')).toBe(true)
+
+    await reminder.getByRole('button', { name: 'Dismiss' }).click()
+    await expect.poll(() => reminder.count()).toBe(0)
   })
 })

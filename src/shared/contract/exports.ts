@@ -13,6 +13,11 @@ export const exportChannels = {
     }),
     access: 'governance.read',
   }),
+  'exports.mine': channel<ExportLedgerItem[]>()({
+    summary: 'Your own exports not yet certified destroyed, with their deadlines, soonest first (for the reminder after sign-in).',
+    input: noInput,
+    access: 'session',
+  }),
   'exports.overdue': channel<ExportLedgerItem[]>()({
     summary: 'Items not certified destroyed by their deadline, oldest deadline first.',
     input: noInput,

@@ -3,15 +3,18 @@ import { z } from 'zod'
 import { channel, noInput } from './define'
 import * as f from './fields'
 import { withPurpose } from './purpose'
-import type { HoldRecord, RetentionOverview, RetentionRun } from '../models'
+import type { HoldRecord, RetentionOverview, RetentionRun, SigningKeyInfo } from '../models'
+
+/** Reads one hold may name (each is listed in the hold's access-log entry). */
+export const MAX_HOLD_READS = 50
 
 const holdId = z.string().trim().min(1).max(64)
 const caseNumber = z.string().trim().min(1, 'Required').max(40)
 const explanation = (max: number) => z.string().trim().min(3, 'Say why, in a few words').max(max)
 
 export const retentionChannels = {
-  'retention.overview': channel<RetentionOverview>()({
-    summary: 'The retention periods in force, the last purge and the next one, and what holds keep.',
+  'retention.overview': channel<RetentionOverview & { signingKey: SigningKeyInfo }>()({
+    summary: 'The retention periods in force, the last purge and the next one, what holds keep, and the signing key’s public half.',
     input: noInput,
     access: 'governance.read',
   }),
@@ -36,7 +39,11 @@ export const retentionChannels = {
       caseNumber,
       reason: explanation(500),
       reviewOn: f.isoDate,
-      readIds: z.array(z.number().int().positive()).min(1, 'Name at least one read').max(10_000),
+      // The hold's log entry names every read: 50 at most per call, so the log keeps them all.
+      readIds: z
+        .array(z.number().int().positive())
+        .min(1, 'Name at least one read')
+        .max(MAX_HOLD_READS, `A hold names at most ${MAX_HOLD_READS} reads; place another hold for more.`),
     }),
     access: 'holds.manage',
     alprAccess: true,

@@ -3,8 +3,8 @@
 // by a named person, with a note.
 import { describe, expect, it } from 'vitest'
 import { useLab } from '../../helpers/lab'
-import { allowed, createPerson, fromWindow, lastLogEntry, refused, sender, signIn } from '../../helpers/core'
-import { desk, type Desk } from '../retention/fixtures'
+import { allowed, lastLogEntry, refused, signIn } from '../../helpers/core'
+import { auditorAndInvestigator, desk, type Desk } from '../retention/fixtures'
 import { DAY } from '../../../src/main/core/clock'
 import type { NewExportRecord } from '../../../src/main/core/store/repositories/exports'
 import type { ExportLedgerItem } from '../../../src/shared/models'
@@ -83,14 +83,48 @@ describe('the exports ledger', () => {
   it('is read by auditors but certified only by the administrator, and not shown to investigators', async () => {
     const d = await desk(lab)
     await ledgerWithThree(d)
-    const auditor = await createPerson(d.core, d.admin, d.clock, { username: 'aaud', displayName: 'Abe Auditor', roles: ['auditor'] })
-    const investigator = await createPerson(d.core, d.admin, d.clock, { username: 'iinv', displayName: 'Ivy Investigator', roles: ['investigator'] })
-    const asAuditor = fromWindow('aud')
-    const asInvestigator = fromWindow('inv')
-    allowed(await signIn(d.core, asAuditor, d.clock, auditor))
-    allowed(await signIn(d.core, asInvestigator, d.clock, investigator))
-    expect(allowed<ExportLedgerItem[]>(await sender(d.core, asAuditor)('exports.list', {}))).toHaveLength(3)
-    refused(await sender(d.core, asAuditor)('exports.certifyDestruction', { exportId: 'EX-OPEN', note: 'Deleted the file' }), 'PERMISSION_DENIED')
-    refused(await sender(d.core, asInvestigator)('exports.list', {}), 'PERMISSION_DENIED')
+    const { asAuditor, asInvestigator } = await auditorAndInvestigator(d)
+    expect(allowed<ExportLedgerItem[]>(await asAuditor('exports.list', {}))).toHaveLength(3)
+    refused(await asAuditor('exports.certifyDestruction', { exportId: 'EX-OPEN', note: 'Deleted the file' }), 'PERMISSION_DENIED')
+    refused(await asInvestigator('exports.list', {}), 'PERMISSION_DENIED')
+  })
+})
+
+describe('the reminder of one’s own exports', () => {
+  it('answers any signed-in person their own items not yet destroyed, soonest deadline first, and is logged', async () => {
+    const d = await desk(lab)
+    const { asInvestigator } = await auditorAndInvestigator(d)
+    const investigatorId = (await d.core.store.users.list()).find((u) => u.username === 'iinv')!.id
+    const now = d.clock.now()
+    const record = (id: string, createdBy: string, destroyBy: number) =>
+      d.core.store.exports.record({
+        id,
+        kind: 'search-results',
+        format: 'csv',
+        description: `Search results ${id}`,
+        itemCount: 3,
+        sha256: null,
+        purpose: 'Case 26-000777',
+        createdBy,
+        createdAt: now - DAY,
+        recipient: null,
+        destroyBy,
+      })
+    await record('EX-MINE-SOON', investigatorId, now + 2 * DAY)
+    await record('EX-MINE-LATE', investigatorId, now - DAY)
+    await record('EX-MINE-DONE', investigatorId, now - 2 * DAY)
+    await record('EX-THEIRS', d.admin.id, now - 3 * DAY)
+    await d.core.store.exports.certifyDestruction('EX-MINE-DONE', investigatorId, now, 'Deleted the file')
+
+    const mine = allowed<ExportLedgerItem[]>(await asInvestigator('exports.mine'))
+
+    expect(mine.map((e) => [e.id, e.status, e.destroyBy])).toEqual([
+      ['EX-MINE-LATE', 'overdue', now - DAY],
+      ['EX-MINE-SOON', 'open', now + 2 * DAY],
+    ])
+    expect(await lastLogEntry(d.core)).toMatchObject({ channel: 'exports.mine', username: 'iinv', outcome: 'allowed' })
+    // The whole ledger stays with governance roles.
+    refused(await asInvestigator('exports.list', {}), 'PERMISSION_DENIED')
+    expect(allowed<ExportLedgerItem[]>(await d.asAdmin('exports.mine')).map((e) => e.id)).toEqual(['EX-THEIRS'])
   })
 })

@@ -70,14 +70,14 @@ describe('the access-log purge', () => {
     const { oldEntries } = await purgedLog(d)
     await d.core.close()
     withDatabase(d.dataDir, (db) => {
-      const first = db.prepare('SELECT id, hash FROM access_log ORDER BY id LIMIT 1').get() as { id: number; hash: string }
+      const first = db.prepare('SELECT id, at, hash FROM access_log ORDER BY id LIMIT 1').get() as { id: number; at: number; hash: string }
       const prev = db.prepare('SELECT key_id AS k, signature AS s FROM access_log_checkpoints ORDER BY id DESC LIMIT 1').get() as { k: string; s: string }
       const next = Math.ceil(oldEntries / 3) + 1
       db.prepare(
-        `INSERT INTO access_log_checkpoints (id, created_at, last_removed_id, last_removed_hash, removed_count, key_id, signature)
-         VALUES (?, 0, ?, ?, 1, ?, ?)`,
-      ).run(next, first.id, first.hash, prev.k, prev.s)
-      db.prepare('INSERT INTO access_log_purge_permit (id, through_id) VALUES (1, ?)').run(first.id)
+        `INSERT INTO access_log_checkpoints (id, created_at, cutoff, last_removed_id, last_removed_at, last_removed_hash, removed_count, head_id, key_id, signature)
+         VALUES (?, 0, ?, ?, ?, ?, 1, ?, ?, ?)`,
+      ).run(next, first.at + 1, first.id, first.at, first.hash, first.id + 1, prev.k, prev.s)
+      db.prepare('INSERT INTO access_log_purge_permit (id, through_id, cutoff) VALUES (1, ?, ?)').run(first.id, first.at + 1)
       db.prepare('DELETE FROM access_log WHERE id = ?').run(first.id)
       db.prepare('DELETE FROM access_log_purge_permit').run()
     })
@@ -108,7 +108,7 @@ describe('the access-log purge', () => {
     withDatabase(d.dataDir, (db) => {
       const first = oldEntries + 1
       expect(() => db.prepare('DELETE FROM access_log WHERE id = ?').run(first)).toThrow('the access log is append-only')
-      db.prepare('INSERT INTO access_log_purge_permit (id, through_id) VALUES (1, ?)').run(first)
+      db.prepare('INSERT INTO access_log_purge_permit (id, through_id, cutoff) VALUES (1, ?, ?)').run(first, Number.MAX_SAFE_INTEGER)
       expect(() => db.prepare('DELETE FROM access_log WHERE id = ?').run(first)).toThrow('the access log is append-only')
       db.prepare('DELETE FROM access_log_purge_permit').run()
       expect(() => db.prepare('DELETE FROM access_log_checkpoints').run()).toThrow('access-log checkpoints are append-only')

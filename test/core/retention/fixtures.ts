@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Lab } from '../../helpers/lab'
 import { TestClock } from '../../helpers/clock'
-import { type Administrator, type Send, sender, setUpAdministrator } from '../../helpers/core'
+import { type Administrator, type Send, allowed, createPerson, fromWindow, sender, setUpAdministrator, signIn } from '../../helpers/core'
 import type { Core } from '../../../src/main/core/app/create-core'
 import { DB_FILE_NAME } from '../../../src/main/core/store'
 import { type Db, openDatabase } from '../../../src/main/core/store/database'
@@ -26,6 +26,17 @@ export async function desk(lab: Lab): Promise<Desk> {
   const core = await lab.openCore({ dataDir, clock, retention: false })
   const admin = await setUpAdministrator(core, clock)
   return { dataDir, clock, core, admin, asAdmin: sender(core, admin.call) }
+}
+
+/** An auditor and an investigator, each signed in at a window of their own: for the tests of who sees what. */
+export async function auditorAndInvestigator(d: Desk): Promise<{ asAuditor: Send; asInvestigator: Send }> {
+  const auditor = await createPerson(d.core, d.admin, d.clock, { username: 'aaud', displayName: 'Abe Auditor', roles: ['auditor'] })
+  const investigator = await createPerson(d.core, d.admin, d.clock, { username: 'iinv', displayName: 'Ivy Investigator', roles: ['investigator'] })
+  const auditorWindow = fromWindow('aud-window')
+  const investigatorWindow = fromWindow('inv-window')
+  allowed(await signIn(d.core, auditorWindow, d.clock, auditor))
+  allowed(await signIn(d.core, investigatorWindow, d.clock, investigator))
+  return { asAuditor: sender(d.core, auditorWindow), asInvestigator: sender(d.core, investigatorWindow) }
 }
 
 export const aRead = (plate: string, readAt: number, extra: Partial<NewRead> = {}): NewRead => ({

@@ -2,10 +2,11 @@
 // hits; hot lists and entries past theirs; every purge is recorded with its counts. Driven by a test clock.
 import { describe, expect, it } from 'vitest'
 import { useLab } from '../../helpers/lab'
-import { TestClock } from '../../helpers/clock'
-import { allowed, createPerson, fromWindow, lastLogEntry, refused, sender, signIn } from '../../helpers/core'
-import { aRead, desk, expiredAt, keptAt, withDatabase } from './fixtures'
-import { DAY } from '../../../src/main/core/clock'
+import { TestClock, isoDay } from '../../helpers/clock'
+import { allowed, lastLogEntry, refused, sender, signIn } from '../../helpers/core'
+import { aRead, auditorAndInvestigator, type Desk, desk, expiredAt, keptAt, withDatabase } from './fixtures'
+import { runPurge } from '../../../src/main/core/retention/purge'
+import { DAY, HOUR } from '../../../src/main/core/clock'
 import type { RetentionOverview, RetentionRun } from '../../../src/shared/models'
 
 const lab = useLab()
@@ -58,11 +59,14 @@ describe('the retention purge', () => {
     })
   })
 
-  it('records every run, and writes a run that removed something to the access log as a system entry with its counts', async () => {
+  it('records every run, and writes each to the access log as a system entry with its counts, also one that removed nothing', async () => {
     const d = await desk(lab)
     const empty = allowed<RetentionRun>(await d.asAdmin('retention.runNow'))
     expect(empty).toMatchObject({ readsDeleted: 0, outcome: 'completed' })
     expect((await lastLogEntry(d.core)).channel).toBe('retention.runNow')
+    const [, emptyEntry] = await d.core.store.accessLog.list(2)
+    expect(emptyEntry).toMatchObject({ channel: 'system.retention', outcome: 'allowed' })
+    expect(emptyEntry!.dataElements).toMatchObject({ runId: empty.id, readsDeleted: 0, accessLogDeleted: 0 })
 
     await d.core.store.reads.insert([aRead('8AAA111', expiredAt(d.clock)), aRead('8AAA112', expiredAt(d.clock))])
     const run = allowed<RetentionRun>(await d.asAdmin('retention.runNow'))
@@ -84,6 +88,42 @@ describe('the retention purge', () => {
     expect((await d.core.store.accessLog.verify()).ok).toBe(true)
   })
 
+  it('logs a run cut off by a crash, with what it had removed, when the next run starts', async () => {
+    const d = await desk(lab)
+    const [gone] = await d.core.store.reads.insert([aRead('8CRASH1', expiredAt(d.clock)), aRead('8CRASH2', expiredAt(d.clock))])
+    const now = d.clock.now()
+    const { runId } = await d.core.store.retention.beginRun({ kind: 'scheduled', requestedBy: null, startedAt: now, readCutoff: now - 60 * DAY, logCutoff: 0 })
+    await d.core.store.retention.purgeReads(runId, now - 60 * DAY, null, 1)
+    expect(await d.core.store.reads.get(gone!)).toBeNull()
+    // The application stops here; the next run finds the first still marked running.
+    d.clock.advance(HOUR)
+    const next = await runPurge({ store: d.core.store, clock: d.clock, deviceId: d.core.device.id, kind: 'startup' })
+
+    const orphanEntry = (await d.core.store.accessLog.list(50)).find((e) => e.channel === 'system.retention' && e.dataElements.runId === runId)
+    expect(orphanEntry).toMatchObject({ outcome: 'failed', code: 'FAILED', message: 'The application stopped during this run.' })
+    expect(orphanEntry!.dataElements).toMatchObject({ kind: 'scheduled', readsDeleted: 1 })
+    expect(next).toMatchObject({ outcome: 'completed', readsDeleted: 1 })
+    expect(await d.core.store.retention.get(runId)).toMatchObject({ outcome: 'failed', readsDeleted: 1 })
+  })
+
+  it('counts as kept by holds only the held reads, not expired reads a stopped run did not reach', async () => {
+    const d = await desk(lab)
+    const ids = await d.core.store.reads.insert(
+      ['7HELD01', '7LEFT02', '7LEFT03', '7LEFT04', '7LEFT05'].map((plate, i) => aRead(plate, expiredAt(d.clock) - (5 - i) * 1000)),
+    )
+    allowed(
+      await d.asAdmin('holds.place', {
+        purpose: { caseNumber: '26-004417' },
+        caseNumber: '26-004417',
+        reason: 'Evidence',
+        reviewOn: isoDay(d.clock.now() + 10 * DAY),
+        readIds: [ids[0]],
+      }),
+    )
+    const run = await runPurge({ store: d.core.store, clock: d.clock, deviceId: d.core.device.id, kind: 'manual', batchSize: 2, shouldStop: () => true })
+    expect(run).toMatchObject({ outcome: 'stopped', readsDeleted: 1, heldReadsKept: 1 })
+  })
+
   it('follows the retention setting: a longer period keeps reads the default would delete', async () => {
     const d = await desk(lab)
     const [id] = await d.core.store.reads.insert([aRead('5LONG90', d.clock.now() - 90 * DAY)])
@@ -95,21 +135,16 @@ describe('the retention purge', () => {
 
   it('lets only governance roles see runs and only the administrator start one', async () => {
     const d = await desk(lab)
-    const investigator = await createPerson(d.core, d.admin, d.clock, { username: 'iinv', displayName: 'Ivy Investigator', roles: ['investigator'] })
-    const auditor = await createPerson(d.core, d.admin, d.clock, { username: 'aaud', displayName: 'Abe Auditor', roles: ['auditor'] })
-    const asInvestigator = fromWindow('inv-window')
-    const asAuditor = fromWindow('aud-window')
-    allowed(await signIn(d.core, asInvestigator, d.clock, investigator))
-    allowed(await signIn(d.core, asAuditor, d.clock, auditor))
-    refused(await sender(d.core, asInvestigator)('retention.runs', {}), 'PERMISSION_DENIED')
-    allowed(await sender(d.core, asAuditor)('retention.runs', {}))
-    refused(await sender(d.core, asAuditor)('retention.runNow'), 'PERMISSION_DENIED')
+    const { asAuditor, asInvestigator } = await auditorAndInvestigator(d)
+    refused(await asInvestigator('retention.runs', {}), 'PERMISSION_DENIED')
+    allowed(await asAuditor('retention.runs', {}))
+    refused(await asAuditor('retention.runNow'), 'PERMISSION_DENIED')
   })
 })
 
 describe('hot-list retention', () => {
-  it('deletes lists not refreshed within their period, entries past their expiry, and old entries of manual lists', async () => {
-    const d = await desk(lab)
+  /** Lists and entries on both sides of each rule; answers the core reopened on them. */
+  async function hotLists(d: Desk) {
     const now = d.clock.now()
     await d.core.close()
     withDatabase(d.dataDir, (db) => {
@@ -122,7 +157,9 @@ describe('hot-list retention', () => {
       list.run('fresh-file', 'Fresh SVS', 'file', 7, now - DAY, now - 20 * DAY)
       entry.run('fresh-file', '2EXPIRD', now - 1, now - DAY)
       entry.run('fresh-file', '2ACTIVE', now + DAY, now - DAY)
+      // Older than its list's own period: past retention although the list was refreshed since.
       entry.run('fresh-file', '2NOEXP1', null, now - 20 * DAY)
+      entry.run('fresh-file', '2RECENT', null, now - 6 * DAY)
       list.run('manual', 'Local BOLO', 'manual', null, now, now - 40 * DAY)
       entry.run('manual', '3OLDMAN', null, now - 31 * DAY)
       entry.run('manual', '3NEWMAN', null, now - DAY)
@@ -131,19 +168,57 @@ describe('hot-list retention', () => {
     })
     const core = await lab.openCore({ dataDir: d.dataDir, clock: d.clock, retention: false })
     allowed(await signIn(core, d.admin.call, d.clock, d.admin))
+    return core
+  }
+
+  const remaining = (d: Desk) =>
+    withDatabase(d.dataDir, (db) => ({
+      lists: db.prepare('SELECT id FROM hot_lists ORDER BY id').all(),
+      plates: (db.prepare('SELECT plate FROM hot_list_entries ORDER BY plate').all() as { plate: string }[]).map((r) => r.plate),
+    }))
+
+  it('deletes lists not refreshed within their period, entries past their expiry, and entries older than their list’s period', async () => {
+    const d = await desk(lab)
+    const core = await hotLists(d)
 
     const run = allowed<RetentionRun>(await sender(core, d.admin.call)('retention.runNow'))
 
-    expect(run).toMatchObject({ hotListsDeleted: 2, hotListEntriesDeleted: 4 })
+    expect(run).toMatchObject({ hotListsDeleted: 2, hotListEntriesDeleted: 5 })
     await core.close()
-    withDatabase(d.dataDir, (db) => {
-      expect(db.prepare('SELECT id FROM hot_lists ORDER BY id').all()).toEqual([{ id: 'fresh-file' }, { id: 'manual' }])
-      expect(db.prepare('SELECT plate FROM hot_list_entries ORDER BY plate').all()).toEqual([
-        { plate: '2ACTIVE' },
-        { plate: '2NOEXP1' },
-        { plate: '3NEWMAN' },
-      ])
-    })
+    expect(remaining(d)).toEqual({ lists: [{ id: 'fresh-file' }, { id: 'manual' }], plates: ['2ACTIVE', '2RECENT', '3NEWMAN'] })
+  })
+
+  it('removes exactly the entries the audit counts as past retention', async () => {
+    const d = await desk(lab)
+    const core = await hotLists(d)
+    const evidence = await core.store.audits.hotListRetention(d.clock.now(), 30, DAY)
+    const overdue = evidence.reduce((sum, l) => sum + l.overdueEntries, 0)
+
+    const run = await runPurge({ store: core.store, clock: d.clock, deviceId: core.device.id, kind: 'manual' })
+
+    expect(overdue).toBe(5)
+    expect(run.hotListEntriesDeleted).toBe(overdue)
+    expect((await core.store.audits.hotListRetention(d.clock.now(), 30, DAY)).every((l) => l.overdueEntries === 0)).toBe(true)
+    await core.close()
+  })
+
+  it('deletes entries in small steps, so a run stopped after one step has removed one batch at most', async () => {
+    const d = await desk(lab)
+    const core = await hotLists(d)
+    const purge = (shouldStop?: () => boolean) =>
+      runPurge({ store: core.store, clock: d.clock, deviceId: core.device.id, kind: 'manual', batchSize: 2, shouldStop })
+
+    const first = await purge(() => true)
+    expect(first.outcome).toBe('stopped')
+    expect(first.hotListEntriesDeleted).toBeGreaterThan(0)
+    expect(first.hotListEntriesDeleted).toBeLessThanOrEqual(2)
+    expect(first.hotListsDeleted).toBe(0)
+
+    const second = await purge()
+    expect(second).toMatchObject({ outcome: 'completed', hotListsDeleted: 2 })
+    expect(first.hotListEntriesDeleted + second.hotListEntriesDeleted).toBe(5)
+    await core.close()
+    expect(remaining(d).plates).toEqual(['2ACTIVE', '2RECENT', '3NEWMAN'])
   })
 })
 

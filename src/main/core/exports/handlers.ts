@@ -4,11 +4,14 @@ import { AppError } from '../errors'
 import type { Handlers } from '../access/types'
 import type { Services } from '../app/services'
 
-type ExportHandlers = Pick<Handlers, 'exports.list' | 'exports.overdue' | 'exports.certifyDestruction'>
+type ExportHandlers = Pick<Handlers, 'exports.list' | 'exports.mine' | 'exports.overdue' | 'exports.certifyDestruction'>
 
 export function exportHandlers({ store }: Services): ExportHandlers {
   return {
     'exports.list': async ({ status, limit }, ctx) => store.exportLedger.list(ctx.now, status, limit),
+
+    // Any signed-in person: only their own items, so the shell can remind them of deadlines.
+    'exports.mine': async (_input, ctx) => store.exportLedger.openFor(ctx.user!.id, ctx.now),
 
     'exports.overdue': async (_input, ctx) => store.exportLedger.list(ctx.now, 'overdue', 1000),
 

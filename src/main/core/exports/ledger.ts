@@ -5,6 +5,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import type { DocumentFile } from '../../../shared/models'
 import type { HandlerContext } from '../access/types'
 import type { Store } from '../store'
+import type { NewExportRecord } from '../store/repositories/exports'
 import { DAY } from '../clock'
 
 export interface ExportRequest {
@@ -46,10 +47,21 @@ export async function recordedExport(
   request: ExportRequest,
   exportId = newExportId(ctx.now),
 ): Promise<DocumentFile> {
+  const { record, file } = ledgerEntry(ctx, request, exportId)
+  await store.exports.record(record)
+  noteExport(ctx, record)
+  return file
+}
+
+/**
+ * The ledger entry and the file for an export, for a caller that must write the entry inside its own
+ * transaction (a share is claimed and recorded at once); once written, the caller calls noteExport.
+ */
+export function ledgerEntry(ctx: HandlerContext, request: ExportRequest, exportId: string): { record: NewExportRecord; file: DocumentFile } {
   if (!ctx.user) throw new Error('an export needs a signed-in user')
   const sha256 = createHash('sha256').update(request.bytes).digest('hex')
   const destroyBy = destructionDeadline(ctx)
-  await store.exports.record({
+  const record: NewExportRecord = {
     id: exportId,
     kind: request.kind,
     format: request.format,
@@ -61,9 +73,8 @@ export async function recordedExport(
     createdAt: ctx.now,
     recipient: request.recipient ?? null,
     destroyBy,
-  })
-  ctx.note({ exportId, sha256, items: request.itemCount })
-  return {
+  }
+  const file: DocumentFile = {
     fileName: request.fileName,
     mimeType: MIME[request.format],
     dataBase64: request.bytes.toString('base64'),
@@ -71,6 +82,12 @@ export async function recordedExport(
     exportId,
     destroyBy,
   }
+  return { record, file }
+}
+
+/** Adds the written export to the call's access-log entry. */
+export function noteExport(ctx: HandlerContext, record: NewExportRecord): void {
+  ctx.note({ exportId: record.id, sha256: record.sha256, items: record.itemCount })
 }
 
 /** A file that carries no ALPR information (the public policy, a blank form): not a ledger item. */

@@ -1,5 +1,6 @@
 // Handlers: holds on reads for a case. Placing one names reads, so it is an access to ALPR information
 // (purpose required); reviewing and releasing change only the hold.
+import { lastMomentOfLocalDay } from '../local-time'
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../errors'
 import type { Handlers } from '../access/types'
@@ -11,9 +12,13 @@ type HoldHandlers = Pick<Handlers, 'holds.list' | 'holds.place' | 'holds.review'
 /** A hold must be looked at again within a year; a longer date is refused. */
 const MAX_REVIEW_DAYS = 366
 
-/** The start (UTC) of a review date entered as YYYY-MM-DD: the hold is due for review from then. */
-function reviewInstant(isoDate: string, now: number, field: string): number {
-  const at = Date.parse(`${isoDate}T00:00:00Z`)
+/**
+ * The end of a review date entered as YYYY-MM-DD, in this workstation's time zone (the one the screen
+ * shows dates in): the hold is due for review once that calendar day is over, and a date is "in the
+ * future" while that day has not ended.
+ */
+export function reviewInstant(isoDate: string, now: number, field: string): number {
+  const at = lastMomentOfLocalDay(isoDate)
   if (!(at > now)) throw new AppError('INVALID_INPUT', 'The review date must be in the future.', { [field]: 'A date after today' })
   if (at > now + MAX_REVIEW_DAYS * DAY) {
     throw new AppError('INVALID_INPUT', 'A hold must be reviewed within a year.', { [field]: 'Within one year from today' })
@@ -64,7 +69,15 @@ export function holdHandlers({ store }: Services): HoldHandlers {
     },
 
     'holds.release': async ({ holdId, reason }, ctx) => {
-      await requireOpenHold(holdId, ctx.now)
+      const hold = await requireOpenHold(holdId, ctx.now)
+      // Releasing lets the reads expire: only the person who placed the hold, or a supervisor or administrator.
+      const user = ctx.user!
+      if (hold.placedBy !== user.id && !user.roles.some((r) => r === 'supervisor' || r === 'administrator')) {
+        throw new AppError(
+          'PERMISSION_DENIED',
+          'Only the person who placed this hold, a supervisor or an administrator can release it.',
+        )
+      }
       if (!(await store.holds.release({ holdId, at: ctx.now, by: ctx.user!.id, reason }))) throw new AppError('CONFLICT')
       return (await store.holds.get(holdId, ctx.now))!
     },

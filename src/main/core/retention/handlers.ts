@@ -8,6 +8,7 @@ export function retentionHandlers({ store, retention }: Services): RetentionHand
   return {
     'retention.overview': async (_input, ctx) => {
       const [lastRun] = await store.retention.runs(1)
+      const key = await store.signing.publicKey()
       return {
         readRetentionDays: ctx.settings.readRetentionDays,
         hotListRetentionDays: ctx.settings.hotListRetentionDays,
@@ -16,6 +17,8 @@ export function retentionHandlers({ store, retention }: Services): RetentionHand
         lastRun: lastRun ?? null,
         nextRunAt: retention.nextRunAt(),
         ...(await store.holds.summary(ctx.now)),
+        // For the administrator to record outside the system: see AccessLogRepository.verify's limit.
+        signingKey: { keyId: key.keyId, publicKeyPem: key.pem },
       }
     },
 

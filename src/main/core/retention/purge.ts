@@ -1,10 +1,10 @@
 // One retention purge (DOMAIN.md "Retention"), driven from the main thread in small store steps so that
 // every other store query waits for one step at most, never for the whole purge.
 import type { RetentionRun, RetentionRunKind } from '../../../shared/models'
-import { addMonths, type Clock, DAY } from '../clock'
+import { type Clock, DAY } from '../clock'
 import { resolveSettings } from '../settings/definitions'
 import type { Store } from '../store'
-import type { ReadCursor } from '../store/repositories/retention'
+import { accessLogCutoff, type ReadCursor } from '../store/repositories/retention'
 
 export const SYSTEM_RETENTION_CHANNEL = 'system.retention'
 
@@ -38,8 +38,17 @@ export async function runPurge(options: PurgeOptions): Promise<RetentionRun> {
   const now = clock.now()
   const settings = resolveSettings(await store.settings.all())
   const readCutoff = now - settings.readRetentionDays * DAY
-  const logCutoff = addMonths(now, -12 * settings.recordRetentionYears)
-  const runId = await store.retention.beginRun({ kind, requestedBy: options.requestedBy ?? null, startedAt: now, readCutoff, logCutoff })
+  // Recorded with the run; the access-log step computes the same cutoff itself from the stored setting.
+  const logCutoff = accessLogCutoff(now, settings.recordRetentionYears)
+  const { runId, orphaned } = await store.retention.beginRun({
+    kind,
+    requestedBy: options.requestedBy ?? null,
+    startedAt: now,
+    readCutoff,
+    logCutoff,
+  })
+  // A run cut off by a crash removed records too: its counts go in the log like any run's.
+  for (const run of orphaned) await logRun(options, clock.now(), run, 0)
 
   let run: RetentionRun
   let emailMessagesDeleted = 0
@@ -55,11 +64,17 @@ export async function runPurge(options: PurgeOptions): Promise<RetentionRun> {
         break
       }
     }
-    if (!stopped) await store.retention.purgeHotLists(runId, now, settings.hotListRetentionDays)
+    let hotListCursor = 0
+    while (!stopped) {
+      const step = await store.retention.purgeHotLists(runId, now, settings.hotListRetentionDays, hotListCursor, batch)
+      hotListCursor = step.cursor
+      if (step.done) break
+      stopped = stop()
+    }
     // Original e-mail messages of transfers are kept for their own period (set when each was kept).
     if (!stopped) emailMessagesDeleted = await store.sharing.deleteExpiredEmails(now)
     while (!stopped) {
-      const step = await store.retention.purgeAccessLog(runId, logCutoff, now, options.logBatchSize ?? DEFAULT_LOG_BATCH)
+      const step = await store.retention.purgeAccessLog(runId, now, options.logBatchSize ?? DEFAULT_LOG_BATCH)
       if (step.done) break
       stopped = stop()
     }
@@ -75,42 +90,40 @@ export async function runPurge(options: PurgeOptions): Promise<RetentionRun> {
   } catch (error) {
     run = await store.retention.finishRun(runId, clock.now(), 'failed', String((error as Error)?.message ?? error).slice(0, 500))
   }
-  // A run that removed nothing changed no record, so only retention_runs keeps it; anything else is an
-  // entry in the access log with its counts.
-  if (removedAnything(run) || emailMessagesDeleted > 0 || run.outcome !== 'completed') {
-    await store.accessLog.append({
-      at: clock.now(),
-      userId: null,
-      username: null,
-      agency: null,
-      unit: null,
-      deviceId: options.deviceId,
-      channel: SYSTEM_RETENTION_CHANNEL,
-      dataElements: {
-        runId: run.id,
-        kind: run.kind,
-        readCutoff: run.readCutoff,
-        readsDeleted: run.readsDeleted,
-        imagesDeleted: run.imagesDeleted,
-        correctionsDeleted: run.correctionsDeleted,
-        hitsDeleted: run.hitsDeleted,
-        heldReadsKept: run.heldReadsKept,
-        emailMessagesDeleted,
-        hotListsDeleted: run.hotListsDeleted,
-        hotListEntriesDeleted: run.hotListEntriesDeleted,
-        accessLogDeleted: run.accessLogDeleted,
-        pagesFreed: run.pagesFreed,
-      },
-      purpose: null,
-      outcome: run.outcome === 'failed' ? 'failed' : 'allowed',
-      code: run.outcome === 'completed' ? null : run.outcome.toUpperCase(),
-      message: run.error,
-    })
-  }
+  // Every run is logged with its counts, also one that removed nothing: the log shows the purge ran.
+  await logRun(options, clock.now(), run, emailMessagesDeleted)
   // Last, so the WAL no longer holds the pages as they were before the purge.
   await store.retention.checkpointWal()
   return run
 }
 
-const removedAnything = (r: RetentionRun): boolean =>
-  r.readsDeleted + r.hotListsDeleted + r.hotListEntriesDeleted + r.accessLogDeleted > 0
+async function logRun(options: PurgeOptions, at: number, run: RetentionRun, emailMessagesDeleted: number): Promise<void> {
+  await options.store.accessLog.append({
+    at,
+    userId: null,
+    username: null,
+    agency: null,
+    unit: null,
+    deviceId: options.deviceId,
+    channel: SYSTEM_RETENTION_CHANNEL,
+    dataElements: {
+      runId: run.id,
+      kind: run.kind,
+      readCutoff: run.readCutoff,
+      readsDeleted: run.readsDeleted,
+      imagesDeleted: run.imagesDeleted,
+      correctionsDeleted: run.correctionsDeleted,
+      hitsDeleted: run.hitsDeleted,
+      heldReadsKept: run.heldReadsKept,
+      emailMessagesDeleted,
+      hotListsDeleted: run.hotListsDeleted,
+      hotListEntriesDeleted: run.hotListEntriesDeleted,
+      accessLogDeleted: run.accessLogDeleted,
+      pagesFreed: run.pagesFreed,
+    },
+    purpose: null,
+    outcome: run.outcome === 'failed' ? 'failed' : 'allowed',
+    code: run.outcome === 'completed' ? null : run.outcome.toUpperCase(),
+    message: run.error,
+  })
+}

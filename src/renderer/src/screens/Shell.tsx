@@ -12,6 +12,7 @@ import { FootageScreen } from './FootageScreen'
 import { HotListsScreen } from './HotListsScreen'
 import { AdminScreen } from './AdminScreen'
 import { GovernanceScreen } from './GovernanceScreen'
+import { ExportReminder } from './ExportReminder'
 
 const SCREENS: Record<Section, () => ReactNode> = {
   live: () => <LiveScreen />,
@@ -138,6 +139,7 @@ export function Shell() {
         <p className="sidenav-foot small">Every use of this system is recorded in the access log.</p>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
+        <ExportReminder signedInAt={session.startedAt} />
         {SCREENS[current]()}
       </main>
     </div>

@@ -47,13 +47,19 @@ CREATE TABLE hold_reviews (
 CREATE INDEX hold_reviews_hold ON hold_reviews (hold_id, reviewed_at);
 
 -- A signed statement that the access log's entries up to last_removed_id were removed by a retention
--- purge, and the hash of the last one, so verification can start after them. Append-only like the log.
+-- purge, and the hash of the last one, so verification can start after them. It also states the cutoff
+-- the purge applied (every removed entry was older), the time of the last entry removed, and the newest
+-- entry when it was written (the entry after that one must not be older than the checkpoint: a purge made
+-- with a clock set ahead shows once the clock is right again). Append-only like the log.
 CREATE TABLE access_log_checkpoints (
   id                INTEGER PRIMARY KEY,
   created_at        INTEGER NOT NULL,
+  cutoff            INTEGER NOT NULL,
   last_removed_id   INTEGER NOT NULL,
+  last_removed_at   INTEGER NOT NULL,
   last_removed_hash TEXT NOT NULL,
   removed_count     INTEGER NOT NULL,
+  head_id           INTEGER NOT NULL,
   key_id            TEXT NOT NULL,
   signature         TEXT NOT NULL
 ) STRICT;
@@ -63,11 +69,14 @@ CREATE TRIGGER access_log_checkpoints_no_delete BEFORE DELETE ON access_log_chec
 BEGIN SELECT RAISE(ABORT, 'access-log checkpoints are append-only'); END;
 
 -- The purge's permit: set and cleared inside the purge's own transaction, so no other statement ever sees it.
--- A delete is allowed only for entries up to the permit's id, and only when the newest checkpoint names
--- that same id: removing entries without first writing their checkpoint stays impossible.
+-- A delete is allowed only for entries up to the permit's id that are older than its cutoff (the record-
+-- retention period, computed by the repository from the stored setting), and only when the newest
+-- checkpoint names that same id and cutoff: removing entries without first writing their checkpoint, or
+-- entries still within the period, stays impossible.
 CREATE TABLE access_log_purge_permit (
   id         INTEGER PRIMARY KEY CHECK (id = 1),
-  through_id INTEGER NOT NULL
+  through_id INTEGER NOT NULL,
+  cutoff     INTEGER NOT NULL
 ) STRICT;
 
 DROP TRIGGER access_log_no_delete;
@@ -75,7 +84,12 @@ CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
 WHEN NOT EXISTS (
   SELECT 1 FROM access_log_purge_permit p
   WHERE OLD.id <= p.through_id
-    AND p.through_id = (SELECT max(c.last_removed_id) FROM access_log_checkpoints c)
+    AND OLD.at < p.cutoff
+    AND EXISTS (
+      SELECT 1 FROM access_log_checkpoints c
+      WHERE c.id = (SELECT max(id) FROM access_log_checkpoints)
+        AND c.last_removed_id = p.through_id AND c.cutoff = p.cutoff
+    )
 )
 BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
 `

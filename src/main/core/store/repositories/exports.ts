@@ -26,16 +26,19 @@ const COLUMNS = `id, kind, format, description, item_count AS itemCount, sha256,
   created_at AS createdAt, recipient, destroy_by AS destroyBy, destroyed_at AS destroyedAt,
   destroyed_by AS destroyedBy, destruction_note AS destructionNote`
 
+/** Writes one ledger entry; shared with repositories that record an export inside their own transaction. */
+export function insertExport(db: Db, e: NewExportRecord): void {
+  db.prepare(
+    `INSERT INTO exports (id, kind, format, description, item_count, sha256, purpose, created_by, created_at, recipient, destroy_by)
+     VALUES (@id, @kind, @format, @description, @itemCount, @sha256, @purpose, @createdBy, @createdAt, @recipient, @destroyBy)`,
+  ).run(e)
+}
+
 export class ExportsRepository {
   constructor(private readonly db: Db) {}
 
   record(e: NewExportRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO exports (id, kind, format, description, item_count, sha256, purpose, created_by, created_at, recipient, destroy_by)
-         VALUES (@id, @kind, @format, @description, @itemCount, @sha256, @purpose, @createdBy, @createdAt, @recipient, @destroyBy)`,
-      )
-      .run(e)
+    insertExport(this.db, e)
   }
 
   get(id: string): ExportRecord | null {
@@ -98,6 +101,14 @@ export class ExportLedgerRepository {
          LIMIT @limit`,
       )
       .all({ now, limit }) as LedgerRow[]
+    return rows.map((r) => withStatus(r, now))
+  }
+
+  /** One person's items not yet certified destroyed, soonest deadline first (overdue ones lead). */
+  openFor(userId: string, now: number): ExportLedgerItem[] {
+    const rows = this.db
+      .prepare(`SELECT ${LEDGER_COLUMNS} FROM exports e WHERE e.created_by = ? AND e.destroyed_at IS NULL ORDER BY e.destroy_by, e.id`)
+      .all(userId) as LedgerRow[]
     return rows.map((r) => withStatus(r, now))
   }
 

@@ -2,11 +2,12 @@
 // for a case past the retention period, with their reviews. Holds are for investigators, supervisors and the
 // administrator; the purge record is for those who read governance records.
 import { useEffect, useState, type FormEvent } from 'react'
-import type { HoldRecord, RetentionOverview, RetentionRun } from '../../../../shared/models'
+import type { HoldRecord, RetentionOverview, RetentionRun, SigningKeyInfo } from '../../../../shared/models'
 import { alpr, type AppErrorData } from '../../api'
 import { Button } from '../../components/Button'
+import { FormActions } from '../../components/FormActions'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { Field } from '../../components/Field'
+import { DateField, Field } from '../../components/Field'
 import { ErrorAlert, fieldError, Notice } from '../../components/Alert'
 import { Table, type Column } from '../../components/Table'
 import { formatDate, formatDateTime, todayIso } from '../../format'
@@ -33,7 +34,7 @@ function runSummary(r: RetentionRun): string {
 
 function PurgeRecord() {
   const session = useApp((s) => s.session)
-  const [overview, setOverview] = useState<RetentionOverview | null>(null)
+  const [overview, setOverview] = useState<(RetentionOverview & { signingKey: SigningKeyInfo }) | null>(null)
   const [runs, setRuns] = useState<RetentionRun[] | null>(null)
   const [error, setError] = useState<AppErrorData | null>(null)
   const [confirming, setConfirming] = useState(false)
@@ -114,11 +115,25 @@ function PurgeRecord() {
             </div>
             <div>
               <dt>Hot lists</dt>
-              <dd>{`A list not refreshed within its own period (or ${overview.hotListRetentionDays} days) is deleted; entries go at their expiry, manual entries after ${overview.hotListRetentionDays} days.`}</dd>
+              <dd>{`A list not refreshed within its own period (or ${overview.hotListRetentionDays} days) is deleted; an entry goes at its expiry, or once older than its list’s period (or ${overview.hotListRetentionDays} days).`}</dd>
             </div>
             <div>
               <dt>Access log</dt>
               <dd>{`Entries are kept ${overview.recordRetentionYears} years; older ones are removed behind a checkpoint signed with the agency key, so the chain still verifies.`}</dd>
+            </div>
+            <div>
+              <dt>Signing key</dt>
+              <dd data-testid="signing-key">
+                <span>
+                  Key id <strong className="mono">{overview.signingKey.keyId}</strong>. The key is kept in this database, so a checkpoint or
+                  report can be trusted only against a copy of this id kept elsewhere: record it, and the public key below, outside the system
+                  (it is also printed on signed reports).
+                </span>
+                <details>
+                  <summary>Public key</summary>
+                  <pre className="mono small">{overview.signingKey.publicKeyPem}</pre>
+                </details>
+              </dd>
             </div>
             <div>
               <dt>Exports</dt>
@@ -214,18 +229,11 @@ function PlaceHoldForm({ onPlaced, onCancel }: { onPlaced(hold: HoldRecord): voi
       <ErrorAlert error={error} labels={HOLD_LABELS} />
       <div className="grid-2">
         <Field label="Case number" value={caseNumber} onChange={setCaseNumber} autoComplete="off" mono error={fieldError(error, 'caseNumber') ?? fieldError(error, 'purpose.caseNumber')} />
-        <Field label="Review on" type="date" value={reviewOn} onChange={setReviewOn} min={todayIso()} className="field-date" error={fieldError(error, 'reviewOn')} hint="Within a year. The hold is listed as due for review from this date." />
+        <DateField label="Review on" value={reviewOn} onChange={setReviewOn} min={todayIso()} error={fieldError(error, 'reviewOn')} hint="Within a year. The hold is listed as due for review once this day is over." />
       </div>
       <Field label="Reason" value={reason} onChange={setReason} autoComplete="off" error={fieldError(error, 'reason')} hint="Why the reads are needed: the investigation or the evidence they are." />
       <Field label="Read ids" value={readIds} onChange={setReadIds} autoComplete="off" mono error={fieldError(error, 'readIds')} hint="The ids of the reads to keep, separated by commas or spaces (shown with each read in search results)." />
-      <div className="actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          Place hold
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel="Place hold" busy={busy} onCancel={onCancel} />
     </form>
   )
 }
@@ -273,7 +281,7 @@ function HoldActionDialog({ action, onDone, onCancel }: { action: HoldAction | n
       )}
       <ErrorAlert error={error} labels={HOLD_LABELS} />
       {review ? (
-        <Field label="Next review on" type="date" value={date} onChange={setDate} min={todayIso()} className="field-date" error={fieldError(error, 'nextReviewOn')} />
+        <DateField label="Next review on" value={date} onChange={setDate} min={todayIso()} error={fieldError(error, 'nextReviewOn')} />
       ) : null}
       <Field label={review ? 'Note' : 'Reason for release'} value={text} onChange={setText} autoComplete="off" error={fieldError(error, review ? 'note' : 'reason')} />
     </ConfirmDialog>
