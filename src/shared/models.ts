@@ -60,7 +60,10 @@ export interface UserRecord extends UserSummary {
   trainingCompletedAt: number | null
   trainingExpiresAt: number | null
   reviewExpiresAt: number | null
+  /** Latest access to ALPR information. */
   lastAccessAt: number | null
+  /** Latest permitted action of any kind (ALPR access, administration, audits). */
+  lastUsedAt: number | null
 }
 
 /** An authenticator enrollment waiting for its first valid code. */
@@ -325,6 +328,7 @@ export interface AccountEvidence {
   reviewedAt: number | null
   reviewExpiresAt: number | null
   lastAccessAt: number | null
+  lastUsedAt: number | null
   /** What an auditor should look at: expired training, lapsed review, inactive but still active, locked. */
   issues: string[]
 }
@@ -339,12 +343,16 @@ export interface ShareEvidence {
   approvedBy: string | null
   approvedAt: number | null
   createdAt: number
+  /** The export that carried the data to the agency, and when it was produced. */
+  exportId: string | null
+  producedAt: number | null
   issues: string[]
 }
 
 export interface AuditEvidence {
   assembledAt: number
-  sample: { seed: number; population: number; entries: SampledSearch[] }
+  /** The seed is chosen by the product; the channels and the newest log entry included let anyone draw it again. */
+  sample: { seed: number; population: number; entries: SampledSearch[]; channels: string[]; maxLogId: number }
   accounts: {
     rows: AccountEvidence[]
     departures: number
@@ -353,7 +361,10 @@ export interface AuditEvidence {
     withIssues: number
   }
   /** `kept: false` when this installation keeps no sharing records yet. */
-  sharing: { kept: false } | { kept: true; records: ShareEvidence[]; withIssues: number }
+  /** `records` are the shares produced (data handed over); requests still pending or declined are only counted. */
+  sharing:
+    | { kept: false }
+    | { kept: true; records: ShareEvidence[]; withIssues: number; pending: number; declined: number; approvedNotProduced: number }
   retention: {
     readRetentionDays: number
     cutoff: number
@@ -442,7 +453,7 @@ export interface AccountOverview extends UserRecord {
   trainingValid: boolean
   lastReviewAt: number | null
   lastReviewDecision: 'approved' | 'revoked' | null
-  /** When the account becomes inactive without another access to ALPR information. */
+  /** When the account becomes inactive: without another access to ALPR information (accounts holding ALPR permissions) or another use (others). */
   inactiveAfter: number
   /** What needs doing, most urgent first: the deadline (null when there is none) and whether it has passed. */
   due: { item: DueItem; at: number | null; overdue: boolean; text: string }[]
@@ -615,4 +626,40 @@ export interface ExportLedgerItem {
   destroyedByName: string | null
   destructionNote: string | null
   status: ExportStatus
+}
+
+/** One read as a share names and carries it: what was read, when and where. */
+export interface SharedRead {
+  id: number
+  plate: string
+  state: string | null
+  confidence: number
+  readAt: number
+  camera: string | null
+  location: string | null
+  latitude: number | null
+  longitude: number | null
+  source: string
+}
+
+/** Whether a PDF is a kept, approved audit report of this agency, and whether its signature still verifies. */
+export interface ReportVerification {
+  /** SHA-256 of the PDF as given. */
+  sha256: string
+  /** True when the PDF is byte for byte the report kept with an approved audit. */
+  found: boolean
+  audit: { id: string; periodStart: number; periodEnd: number; approvedAt: number; approvedByName: string | null } | null
+  /** True when the kept content's signature verifies with the agency key; false when not found. */
+  signatureValid: boolean
+  /** The answer in one sentence. */
+  summary: string
+}
+
+/**
+ * The agency signing key's public half, shown so an administrator can record it outside the system: the
+ * key is kept in the same database as what it signs, so only a copy kept elsewhere tells it from a substitute.
+ */
+export interface SigningKeyInfo {
+  keyId: string
+  publicKeyPem: string
 }

@@ -29,12 +29,14 @@ async function secondAdministrator(harness: Harness, clock: ShiftableClock, admi
   clock.advance(31_000)
   await send(seed, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password, code: await totpCodeAt(adminSecret, clock.now()), bannerAcknowledged: true })
   const password = 'quartz-meadow-harbor-92'
+  await send(seed, 'accounts.setClassification', { name: 'Records Supervisor', authorized: true })
   const enrollment = (await send(seed, 'users.create', {
     username: 'mchen',
     displayName: 'Morgan Chen',
     agency: ADMIN.agency,
     unit: 'Records',
     roles: ['administrator'],
+    classification: 'Records Supervisor',
     password,
     trainingCompletedOn: day(clock.now() - 20 * DAY),
   })) as Enrollment
@@ -58,11 +60,11 @@ describe('governance in the browser', () => {
     await expect.poll(() => page.getByRole('navigation').getByText('Governance').count()).toBeGreaterThan(0)
     const approver = await secondAdministrator(harness, clock, secret)
     const readDay = clock.now() - 2 * DAY
-    withDatabase(harness.dataDir, (db) => {
+    const otherRead = withDatabase(harness.dataDir, (db) => {
       addCamera(db, { id: 'cam-main', name: 'Main St northbound', createdAt: readDay - 30 * DAY })
       addRead(db, { plate: '7ABC123', readAt: readDay, cameraId: 'cam-main' })
       addRead(db, { plate: '7ABC123', readAt: readDay + 3_600_000, cameraId: 'cam-main' })
-      addRead(db, { plate: '6XYZ987', readAt: readDay, cameraId: 'cam-main' })
+      return addRead(db, { plate: '6XYZ987', readAt: readDay, cameraId: 'cam-main' })
     })
 
     await page.getByRole('navigation').getByText('Governance').click()
@@ -119,6 +121,31 @@ describe('governance in the browser', () => {
     await expect.poll(async () => (await harness.core.store.sharing.share(share!.id))?.emails.length).toBe(1)
     await expect.poll(() => page.getByTestId('shares-table').textContent()).toMatch(/Message kept until/)
     await page.screenshot({ path: `${SHOTS}/governance-sharing.png`, fullPage: true })
+
+    // A request entered by the second administrator: the first looks at the reads it names, then approves it.
+    const [agency] = await harness.core.store.sharing.agencies()
+    const entered = (await approver.send('sharing.request', {
+      purpose: { caseNumber: '26-004513' },
+      agencyId: agency!.id,
+      requester: 'Dana Ortiz',
+      requesterTitle: 'Detective',
+      need: 'A second vehicle seen at the same burglary.',
+      verification: 'Same call-back as the first request.',
+      transfer: 'portal',
+      selection: { readIds: [otherRead] },
+    })) as { id: string }
+    await openTab(page, 'Vendors')
+    await openTab(page, 'Sharing')
+    await page.getByRole('button', { name: 'Approve or decline' }).click()
+    expect(await page.getByRole('button', { name: 'Approve', exact: true }).isDisabled()).toBe(true)
+    await page.getByLabel('Case or incident number').fill('26-004513')
+    await page.getByRole('button', { name: 'Show the reads' }).click()
+    await expect.poll(() => page.getByTestId('share-reads-table').textContent()).toMatch(/6XYZ987/)
+    expect(await page.getByTestId('share-reads-table').textContent()).not.toMatch(/7ABC123/)
+    await page.screenshot({ path: `${SHOTS}/governance-share-decide.png`, fullPage: true })
+    await page.getByLabel('Reason for the decision').fill('Read checked against the stated need; approved.')
+    await page.getByRole('button', { name: 'Approve', exact: true }).click()
+    await expect.poll(async () => (await harness.core.store.sharing.share(entered.id))?.status).toBe('approved')
 
     // A vendor contract lacking an item.
     await openTab(page, 'Vendors')

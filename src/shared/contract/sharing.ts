@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { channel, noInput } from './define'
 import { withPurpose } from './purpose'
 import * as f from './fields'
-import type { AgencyRecord, DocumentFile, RecordsRequest, RequesterType, ShareRecord, ShareTransfer } from '../models'
+import type { AgencyRecord, DocumentFile, RecordsRequest, RequesterType, SharedRead, ShareRecord, ShareTransfer } from '../models'
 
 export const REQUESTER_TYPES = ['state_agency', 'county_agency', 'city_agency', 'political_subdivision', 'federal_agency', 'private_entity', 'vendor'] as const
 export const SHARE_TRANSFERS = ['email', 'portal', 'media', 'in_person'] as const
@@ -72,6 +72,12 @@ export const sharingChannels = {
       transfer: z.enum(SHARE_TRANSFERS),
       selection,
     }),
+    access: 'governance.manage',
+    alprAccess: true,
+  }),
+  'sharing.reads': channel<SharedRead[]>()({
+    summary: 'The reads a share request named when it was entered (those not yet deleted), for the approver to see.',
+    input: withPurpose({ shareId: f.recordId }),
     access: 'governance.manage',
     alprAccess: true,
   }),

@@ -6,8 +6,9 @@ import { useLab } from '../../helpers/lab'
 import { TestClock } from '../../helpers/clock'
 import { allowed, createPerson, fromWindow, sender, setUpAdministrator, signIn } from '../../helpers/core'
 import { DAY, MINUTE, addMonths } from '../../../src/main/core/clock'
-import type { AgencyRecord, ComplianceDuty, ShareRecord } from '../../../src/shared/models'
+import type { ComplianceDuty } from '../../../src/shared/models'
 import { addCamera, addRead, withDatabase } from '../sharing/seed'
+import { producedShare } from '../sharing/produced-share'
 
 const lab = useLab()
 const PURPOSE = { caseNumber: '26-004512' }
@@ -43,21 +44,14 @@ describe('the compliance dashboard', () => {
       addCamera(db, { id: 'c1', name: 'Main St', createdAt: start - DAY })
       addRead(db, { plate: '7ABC123', readAt: start - DAY, cameraId: 'c1' })
     })
-    const agency = allowed<AgencyRecord>(await send('sharing.addAgency', { name: 'Yolo County Sheriff', type: 'county_agency', state: 'CA' }))
-    const share = allowed<ShareRecord>(
-      await send('sharing.request', {
-        purpose: PURPOSE,
-        agencyId: agency.id,
-        requester: 'Dana Ortiz',
-        requesterTitle: 'Detective',
-        need: 'Stolen vehicle.',
-        verification: 'Call-back.',
-        transfer: 'email',
-        selection: { readIds: [1] },
-      }),
-    )
-    allowed(await sender(core, secondCall)('sharing.decide', { shareId: share.id, approve: true, note: 'ok' }))
-    allowed(await send('sharing.produce', { purpose: PURPOSE, shareId: share.id }))
+    const share = await producedShare(send, sender(core, secondCall), {
+      purpose: PURPOSE,
+      agencyName: 'Yolo County Sheriff',
+      need: 'Stolen vehicle.',
+      verification: 'Call-back.',
+      transfer: 'email',
+      selection: { readIds: [1] },
+    })
     allowed(await send('policy.publish'))
     allowed(await send('sharing.logRecordsRequest', { kind: 'subpoena', receivedOn: '2027-03-01', requester: 'Superior Court', asked: 'Reads', dueOn: '2027-03-15' }))
     allowed(
@@ -84,7 +78,7 @@ describe('the compliance dashboard', () => {
         addMonths(start, 11),
         second.id,
       )
-      db.prepare(`UPDATE users SET last_access_at = ? WHERE id = ?`).run(later - DAY, admin.id)
+      db.prepare(`UPDATE users SET last_access_at = ?, last_used_at = ? WHERE id = ?`).run(later - DAY, later - DAY, admin.id)
       db.prepare(`INSERT INTO training_records (user_id, course, completed_at, recorded_by, recorded_at) VALUES (?, 'Refresher', ?, ?, ?)`).run(
         admin.id,
         later - 10 * DAY,
@@ -120,7 +114,12 @@ describe('the compliance dashboard', () => {
     expect(duties.audit!.state).toBe('overdue')
     expect(duties.audit!.problems[0]).toMatch(/^No audit approved in the last 12 months/)
     expect(duties.accounts!.state).toBe('overdue')
-    expect(duties.accounts!.problems).toEqual([expect.stringMatching(/^Annual access review lapsed: Morgan Chen \(mchen\)/)])
+    // Morgan has not signed in for 13 months: flagged as inactive as well as unreviewed (an active account past the
+    // inactivity period is a problem whatever else is wrong with it).
+    expect(duties.accounts!.problems).toEqual([
+      expect.stringMatching(/^Annual access review lapsed: Morgan Chen \(mchen\)/),
+      'Not used for 90 days and not yet suspended: Morgan Chen (mchen).',
+    ])
     expect(duties.exports!.state).toBe('overdue')
     expect(duties.exports!.problems).toEqual([expect.stringMatching(/^EX-.* \(Share SH-.* with Yolo County Sheriff: 1 selected read\) was due for destruction on/)])
     expect(duties.sharing!.problems).toEqual([`Share ${share.id} with Yolo County Sheriff was sent by e-mail, but the original message is not kept.`])
@@ -147,6 +146,45 @@ describe('the compliance dashboard', () => {
     const after = byId(allowed<ComplianceDuty[]>(await send('compliance.dashboard')))
     expect(after.policy).toMatchObject({ state: 'met', problems: [] })
     expect(after.sharing).toMatchObject({ state: 'met', problems: [] })
+  })
+
+  it('does not call data overdue that crossed its retention period since the last hourly purge', async () => {
+    const dataDir = lab.tempDir()
+    const clock = new TestClock()
+    const core = await lab.openCore({ dataDir, clock })
+    const admin = await setUpAdministrator(core, clock)
+    const now = clock.now()
+    const retention = 60 * DAY
+    withDatabase(dataDir, (db) => {
+      addCamera(db, { id: 'c1', name: 'Main St', createdAt: now - 100 * DAY })
+      // The last scheduled run completed 50 minutes ago; the next is due in 10.
+      db.prepare(
+        `INSERT INTO retention_runs (kind, started_at, finished_at, read_cutoff, log_cutoff, reads_deleted, outcome)
+         VALUES ('scheduled', ?, ?, ?, 0, 3, 'completed')`,
+      ).run(now - 50 * MINUTE, now - 49 * MINUTE, now - 50 * MINUTE - retention)
+      // Crossed the cutoff 40 minutes ago, after that run: the next run deletes it; nothing is overdue.
+      addRead(db, { plate: '7ABC123', readAt: now - retention - 40 * MINUTE, cameraId: 'c1' })
+      db.prepare(`INSERT INTO agencies (id, name, type, state, created_by, created_at) VALUES ('A1', 'Yolo County Sheriff', 'county_agency', 'CA', ?, ?)`).run(admin.id, now)
+      db.prepare(
+        `INSERT INTO shares (id, agency_id, requester, requester_title, purpose, need, verification, transfer, selection, item_count, requested_by, created_at, status)
+         VALUES ('SH-1', 'A1', 'Dana Ortiz', 'Detective', 'Case 1', 'Need', 'Call-back', 'email', '{"readIds":[1]}', 1, ?, ?, 'declined')`,
+      ).run(admin.id, now - 400 * DAY)
+      db.prepare(
+        `INSERT INTO share_emails (share_id, file_name, message, size, sha256, stored_by, stored_at, delete_after)
+         VALUES ('SH-1', 'a.eml', x'00', 1, 'x', ?, ?, ?)`,
+      ).run(admin.id, now - 366 * DAY, now - 40 * MINUTE)
+    })
+    const send = sender(core, admin.call)
+    const before = byId(allowed<ComplianceDuty[]>(await send('compliance.dashboard')))
+    expect(before.retention!.problems).toEqual([])
+    expect(before.sharing!.problems).toEqual([])
+
+    // Two hours past the period, a scheduled run has been missed: now they are overdue.
+    clock.advance(80 * MINUTE)
+    allowed(await signIn(core, admin.call, clock, admin))
+    const after = byId(allowed<ComplianceDuty[]>(await send('compliance.dashboard')))
+    expect(after.retention!.problems).toEqual(['1 read older than 60 days and not under a hold is still stored.'])
+    expect(after.sharing!.problems).toEqual(['1 kept e-mail message past the 365-day period is still stored.'])
   })
 })
 

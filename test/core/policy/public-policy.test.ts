@@ -55,7 +55,7 @@ describe('the public usage and privacy policy', () => {
       expect(text).toContain('The ALPR Administrator of Springfield Police Department is the official custodian')
       // The values the product enforces.
       expect(text).toMatch(/at least every 12 months/)
-      expect(text).toMatch(/not used for 90 days \(.*?\) is suspended/)
+      expect(text).toMatch(/not used to access ALPR information for 90 days is suspended/)
       expect(text).toMatch(/destroyed within 30 days/)
       expect(text).toMatch(/original message is kept for 365 days/)
       expect(text).toMatch(/kept for 3 years/)
@@ -112,5 +112,13 @@ describe('the public usage and privacy policy', () => {
     const html = bytes(allowed<DocumentFile>(await send('policy.document', { format: 'html' }))).toString('utf8')
     expect(html).not.toContain('<script>')
     expect(html).toContain('Springfield &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co')
+  })
+
+  it('makes one version when the same text is published twice at once', async () => {
+    const { core, send } = await desk()
+    const results = await Promise.all([send('policy.publish'), send('policy.publish')])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(refused(results.find((r) => !r.ok)!, 'CONFLICT').message).toBe('This text is already published as version 1; nothing has changed since.')
+    expect((await core.store.policy.list()).map((p) => p.version)).toEqual([1])
   })
 })

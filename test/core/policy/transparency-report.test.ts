@@ -6,8 +6,9 @@ import { TestClock } from '../../helpers/clock'
 import { allowed, createPerson, fromWindow, refused, sender, setUpAdministrator, signIn } from '../../helpers/core'
 import { pdfText } from '../../helpers/pdf'
 import { DAY, HOUR, MINUTE } from '../../../src/main/core/clock'
-import type { AgencyRecord, DocumentFile, ShareRecord } from '../../../src/shared/models'
+import type { DocumentFile } from '../../../src/shared/models'
 import { addCamera, addHit, addRead, withDatabase } from '../sharing/seed'
+import { producedShare } from '../sharing/produced-share'
 
 const lab = useLab()
 const PURPOSE = { caseNumber: '26-004512' }
@@ -47,21 +48,14 @@ describe('the transparency report', () => {
       ).run(periodStart + HOUR, periodStart + HOUR + 1000, periodStart + 2 * HOUR, periodStart - DAY, periodStart - DAY + 1000)
     })
 
-    const agency = allowed<AgencyRecord>(await send('sharing.addAgency', { name: 'Placer County Sheriff', type: 'county_agency', state: 'CA' }))
-    const share = allowed<ShareRecord>(
-      await send('sharing.request', {
-        purpose: PURPOSE,
-        agencyId: agency.id,
-        requester: 'Dana Ortiz',
-        requesterTitle: 'Detective',
-        need: 'Stolen vehicle recovered in their county.',
-        verification: 'Call-back to the listed number.',
-        transfer: 'portal',
-        selection: { plate: '7ABC123', from: '2026-03-01', to: '2026-03-01' },
-      }),
-    )
-    allowed(await sender(core, secondCall)('sharing.decide', { shareId: share.id, approve: true, note: 'Approved.' }))
-    allowed(await send('sharing.produce', { purpose: PURPOSE, shareId: share.id }))
+    const share = await producedShare(send, sender(core, secondCall), {
+      purpose: PURPOSE,
+      agencyName: 'Placer County Sheriff',
+      need: 'Stolen vehicle recovered in their county.',
+      verification: 'Call-back to the listed number.',
+      transfer: 'portal',
+      selection: { plate: '7ABC123', from: '2026-03-01', to: '2026-03-01' },
+    })
     refused(await send('sharing.produce', { shareId: share.id }), 'PURPOSE_REQUIRED')
     allowed(await send('sharing.logRecordsRequest', { kind: 'public_records', receivedOn: '2026-03-02', requester: 'Gazette', asked: 'Counts', dueOn: '2026-03-12' }))
 

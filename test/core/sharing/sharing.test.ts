@@ -204,7 +204,7 @@ describe('records requests and subpoenas', () => {
         dueOn: '2026-03-12',
       }),
     )
-    expect(logged).toMatchObject({ kind: 'public_records', assignedTo: admin.id, assignedToName: 'Alice Admin', status: 'open', overdue: false, dueAt: Date.UTC(2026, 2, 12) })
+    expect(logged).toMatchObject({ kind: 'public_records', assignedTo: admin.id, assignedToName: 'Alice Admin', status: 'open', overdue: false, dueAt: new Date(2026, 2, 12).getTime() })
     expect((await lastLogEntry(core)).dataElements).toMatchObject({ recordsRequestId: logged.id, assignedTo: admin.id })
     allowed(
       await send('sharing.logRecordsRequest', { kind: 'subpoena', receivedOn: '2026-03-02', requester: 'Superior Court, case CV-1', asked: 'Reads of a plate', dueOn: '2026-04-01' }),

@@ -1,17 +1,24 @@
 // The compliance dashboard: each duty the ALPR law and the agency's policy put on the agency, the evidence the
 // product holds for it, and what is missing or overdue right now. Reads only; every judgement is made here.
 import type { ComplianceDuty, ComplianceState } from '../../../shared/models'
-import { addMonths, DAY } from '../clock'
-import { ineligibility, reviewExpiresAt, trainingExpiresAt } from '../access/eligibility'
+import { addMonths, DAY, HOUR, MINUTE } from '../clock'
+import { isInactive, reviewExpiresAt, trainingExpiresAt } from '../access/eligibility'
+import { localDate } from '../local-time'
+import { toRecordsRequest } from '../sharing/handlers'
 import type { Settings } from '../settings/definitions'
 import type { Store } from '../store'
 import { toVendorContract } from '../vendors/contract-items'
 import { policyStatus } from '../policy/handlers'
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+const day = localDate
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 /** The retention purge runs at least daily; no successful run for this long means it has stopped. */
 const RETENTION_RUN_STALE_MS = 2 * DAY
+/**
+ * The purge runs hourly (retention/scheduler.ts) and a run takes a while, so data that crossed its cutoff since
+ * the last run is expected to be there: only data past its period by more than this is overdue.
+ */
+export const PURGE_GRACE_MS = HOUR + 30 * MINUTE
 
 function duty(d: Omit<ComplianceDuty, 'state'>, worst: ComplianceState | null): ComplianceDuty {
   return { ...d, state: d.problems.length === 0 ? 'met' : (worst ?? 'attention') }
@@ -39,7 +46,8 @@ export async function complianceDuties(store: Store, settings: Settings, now: nu
     const users = (await store.users.list()).filter((u) => u.status === 'active')
     const expiredTraining = users.filter((u) => (trainingExpiresAt(u, settings) ?? 0) <= now)
     const lapsedReview = users.filter((u) => (reviewExpiresAt(u, settings) ?? 0) <= now)
-    const inactive = users.filter((u) => ineligibility(u, settings, now) === null && (u.lastAccessAt ?? u.createdAt) + settings.inactivityDays * DAY <= now)
+    // Whatever else is wrong with the account: an active account past the inactivity period should be suspended.
+    const inactive = users.filter((u) => isInactive(u, settings, now))
     const problems = [
       ...expiredTraining.map((u) => `Training expired: ${u.displayName} (${u.username}), since ${day(trainingExpiresAt(u, settings) ?? u.createdAt)}.`),
       ...lapsedReview.map((u) => `Annual access review lapsed: ${u.displayName} (${u.username}), since ${day(reviewExpiresAt(u, settings) ?? u.createdAt)}.`),
@@ -83,7 +91,7 @@ export async function complianceDuties(store: Store, settings: Settings, now: nu
     const shares = await store.sharing.shares()
     const pending = shares.filter((s) => s.status === 'pending')
     const withoutMessage = await store.sharing.emailTransfersWithoutMessage()
-    const expiredEmails = await store.sharing.expiredEmails(now)
+    const expiredEmails = await store.sharing.expiredEmails(now - PURGE_GRACE_MS)
     const problems = [
       ...withoutMessage.map((s) => `Share ${s.id} with ${s.agencyName} was sent by e-mail, but the original message is not kept.`),
       ...(expiredEmails.length ? [`${plural(expiredEmails.length, 'kept e-mail message')} past the ${settings.emailRetentionDays}-day period ${expiredEmails.length === 1 ? 'is' : 'are'} still stored.`] : []),
@@ -117,7 +125,7 @@ export async function complianceDuties(store: Store, settings: Settings, now: nu
           duty: 'Answer Public Records Act requests and subpoenas on time',
           source: 'Policy (sharing); Government Code 7920 et seq.',
           evidence: [`${plural(open.length, 'open request')}, routed to the ${settings.administratorTitle}.`],
-          problems: open.filter((r) => r.dueAt < now).map((r) => `${r.id} from ${r.requester} was due on ${day(r.dueAt)}.`),
+          problems: open.filter((r) => toRecordsRequest(r, now).overdue).map((r) => `${r.id} from ${r.requester} was due on ${day(r.dueAt)}.`),
         },
         'overdue',
       ),
@@ -170,7 +178,7 @@ export async function complianceDuties(store: Store, settings: Settings, now: nu
   // Retention: the purge runs, nothing outlives its period, holds are reviewed.
   {
     const runs = await store.reports.retentionRuns(10)
-    const cutoff = now - settings.readRetentionDays * DAY
+    const cutoff = now - settings.readRetentionDays * DAY - PURGE_GRACE_MS
     const lingering = await store.reports.readsPastRetention(cutoff)
     const holdsDue = await store.reports.holdsPastReview(now)
     const openHolds = await store.reports.openHolds()

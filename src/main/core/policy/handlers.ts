@@ -62,17 +62,16 @@ export function policyHandlers({ store }: Services): PolicyHandlers {
 
     'policy.publish': async (_input, ctx) => {
       const current = currentPolicy(ctx.settings)
-      const latest = await store.policy.latest()
-      if (latest?.sha256 === current.sha256) {
-        throw new AppError('CONFLICT', `This text is already published as version ${latest.version}; nothing has changed since.`)
-      }
-      const row = await store.policy.publish({
+      // The comparison with the latest version happens inside the store's transaction: two publishes at once
+      // cannot both find the text new.
+      const { row, published } = await store.policy.publish({
         publishedAt: ctx.now,
         publishedBy: ctx.user!.id,
         sha256: current.sha256,
         settings: JSON.stringify(current.values),
         html: current.html,
       })
+      if (!published) throw new AppError('CONFLICT', `This text is already published as version ${row.version}; nothing has changed since.`)
       ctx.note({ policyVersion: row.version, sha256: row.sha256 })
       return toPublication(row)
     },

@@ -91,7 +91,7 @@ export function publicPolicySpec(s: Settings): PolicySpec {
         facts: [
           ['Training', `Before first use, every user completes training on the system, this policy and the law on ALPR privacy. Training must be renewed every ${plural(s.trainingValidityMonths, 'month')}; an account whose training has lapsed cannot be used.`],
           ['Annual review', `The ${custodian} reviews each user’s continuing need for access at least every ${plural(s.reviewValidityMonths, 'month')}; access ends when a review lapses.`],
-          ['Inactivity', `An account not used for ${plural(s.inactivityDays, 'day')} (no search, alert monitoring, administration or audit work) is suspended; returning requires approval and renewed training.`],
+          ['Inactivity', `An account not used to access ALPR information for ${plural(s.inactivityDays, 'day')} is suspended (an account that only administers or audits the system, when not used at all for that long); returning requires approval and renewed training.`],
           ['Change of job', 'A user who moves to a position without an authorized need loses access, and a user who leaves the agency is removed. Their past activity stays in the access records.'],
         ],
       },

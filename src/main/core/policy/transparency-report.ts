@@ -20,6 +20,7 @@ const ACCESS_LABELS: Record<string, string> = {
   'reads.search': 'Searches of reads',
   'sharing.request': 'Share requests recorded',
   'sharing.produce': 'Files produced for another agency',
+  'sharing.reads': 'Reads of a share request viewed by its approver',
 }
 
 const n = (x: number) => x.toLocaleString('en-US')

@@ -2,16 +2,17 @@
 // second person → produced file in the exports ledger → (for e-mail) the original message kept. Records requests
 // and subpoenas are logged and routed to an ALPR Administrator.
 import { createHash, randomUUID } from 'node:crypto'
-import type { RecordsRequest, ShareRecord } from '../../../shared/models'
+import type { RecordsRequest } from '../../../shared/models'
 import type { Handlers } from '../access/types'
 import type { Services } from '../app/services'
 import { AppError } from '../errors'
 import { DAY } from '../clock'
-import { newExportId, recordedExport } from '../exports/ledger'
-import type { RecordsRequestRow, ShareRow } from '../store/repositories/sharing'
+import { ledgerEntry, newExportId, noteExport } from '../exports/ledger'
+import { localDayEnd, startOfLocalDay } from '../local-time'
+import type { RecordsRequestRow } from '../store/repositories/sharing'
 import { REQUESTER_TYPE_LABELS } from '../../../shared/contract/sharing'
 import { admissibleAgency } from './recipients'
-import { describeSelection, selectionOf, shareCsv } from './share-file'
+import { describeSelection, MAX_SHARE_READS, selectionOf, shareCsv } from './share-file'
 
 type SharingHandlers = Pick<
   Handlers,
@@ -19,6 +20,7 @@ type SharingHandlers = Pick<
   | 'sharing.addAgency'
   | 'sharing.list'
   | 'sharing.request'
+  | 'sharing.reads'
   | 'sharing.decide'
   | 'sharing.produce'
   | 'sharing.keepEmail'
@@ -27,12 +29,11 @@ type SharingHandlers = Pick<
   | 'sharing.closeRecordsRequest'
 >
 
-const toShareRecord = (row: ShareRow): ShareRecord => ({ ...row })
-const toRecordsRequest = (row: RecordsRequestRow, now: number): RecordsRequest => ({
+/** A request is due at the end of its due day (local time); overdue only from the next day. */
+export const toRecordsRequest = (row: RecordsRequestRow, now: number): RecordsRequest => ({
   ...row,
-  overdue: row.status === 'open' && row.dueAt < now,
+  overdue: row.status === 'open' && localDayEnd(row.dueAt) <= now,
 })
-const dayStart = (iso: string) => Date.parse(`${iso}T00:00:00Z`)
 /** The largest message kept: an .eml with the CSV attached stays far below this. */
 const MAX_MESSAGE_BYTES = 20 * 1024 * 1024
 
@@ -61,7 +62,7 @@ export function sharingHandlers({ store }: Services): SharingHandlers {
       return agency
     },
 
-    'sharing.list': async () => (await store.sharing.shares()).map(toShareRecord),
+    'sharing.list': async () => store.sharing.shares(),
 
     'sharing.request': async (input, ctx) => {
       const agency = await store.sharing.agency(input.agencyId)
@@ -70,8 +71,19 @@ export function sharingHandlers({ store }: Services): SharingHandlers {
       if ('plate' in selection && selection.to <= selection.from) {
         throw new AppError('INVALID_INPUT', 'The end date is before the start date.', { 'selection.to': 'On or after the start date' })
       }
-      const reads = await store.sharing.selectReads(selection)
+      // The share names the reads that exist now; a range reaching past today would promise reads not yet made.
+      if ('plate' in selection && selection.to > localDayEnd(ctx.now)) {
+        throw new AppError('INVALID_INPUT', 'The end date is after today. A share can only carry reads that already exist.', { 'selection.to': 'Today or earlier' })
+      }
+      const reads = await store.sharing.selectReadIds(selection, MAX_SHARE_READS + 1)
       if (reads.length === 0) throw new AppError('NOT_FOUND', 'No reads match what was asked for, so there is nothing to share.')
+      if (reads.length > MAX_SHARE_READS) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `More than ${MAX_SHARE_READS.toLocaleString('en-US')} reads match. Narrow the date range, or record several requests.`,
+          { 'selection.from': `At most ${MAX_SHARE_READS.toLocaleString('en-US')} reads` },
+        )
+      }
       const share = await store.sharing.createShare({
         id: `SH-${randomUUID().slice(0, 8).toUpperCase()}`,
         agencyId: agency.id,
@@ -82,12 +94,18 @@ export function sharingHandlers({ store }: Services): SharingHandlers {
         verification: input.verification,
         transfer: input.transfer,
         selection,
-        itemCount: reads.length,
         requestedBy: ctx.user!.id,
         createdAt: ctx.now,
-      })
+      }, reads)
       ctx.note({ shareId: share.id, agencyId: agency.id, items: reads.length })
-      return toShareRecord(share)
+      return share
+    },
+
+    'sharing.reads': async ({ shareId }, ctx) => {
+      const share = await requireShare(shareId)
+      const reads = await store.sharing.shareReads(share.id)
+      ctx.note({ shareId, items: reads.length })
+      return reads
     },
 
     'sharing.decide': async ({ shareId, approve, note }, ctx) => {
@@ -101,34 +119,39 @@ export function sharingHandlers({ store }: Services): SharingHandlers {
         throw new AppError('CONFLICT', 'This request was decided by someone else in the meantime.')
       }
       ctx.note({ shareId, decision: approve ? 'approved' : 'declined' })
-      return toShareRecord((await store.sharing.share(shareId))!)
+      return (await store.sharing.share(shareId))!
     },
 
     'sharing.produce': async ({ shareId }, ctx) => {
       const share = await requireShare(shareId)
       if (share.status !== 'approved') throw new AppError('CONFLICT', 'Only an approved share can be produced.')
       if (share.exportId) throw new AppError('CONFLICT', `This share was already produced as ${share.exportId}.`)
-      const reads = await store.sharing.selectReads(share.selection)
+      // Exactly the reads named at request time and approved: never reads that arrived since.
+      const reads = await store.sharing.shareReads(share.id)
       if (reads.length === 0) throw new AppError('NOT_FOUND', 'The reads of this share no longer exist (their retention period ended).')
+      const deleted = share.itemCount - reads.length
       const exportId = newExportId(ctx.now)
-      const file = await recordedExport(
-        store,
+      const { record, file } = ledgerEntry(
         ctx,
         {
           kind: 'share',
           format: 'csv',
-          description: `Share ${share.id} with ${share.agencyName}: ${describeSelection(share.selection)}`,
+          description:
+            `Share ${share.id} with ${share.agencyName}: ${describeSelection(share.selection)}` +
+            (deleted > 0 ? `; ${reads.length} of the ${share.itemCount} approved reads (${deleted} deleted by the retention purge before production)` : ''),
           itemCount: reads.length,
-          fileName: `${exportId}-share-${share.id}.csv`,
+          fileName: deleted > 0 ? `${exportId}-share-${share.id}-${reads.length}-of-${share.itemCount}-reads.csv` : `${exportId}-share-${share.id}.csv`,
           bytes: Buffer.from(shareCsv(reads), 'utf8'),
           recipient: share.agencyName,
         },
         exportId,
       )
-      if (!(await store.sharing.markProduced(share.id, exportId, ctx.now))) {
+      // Claiming the share and writing its ledger entry are one transaction: two clicks make one file.
+      if (!(await store.sharing.produce(share.id, record))) {
         throw new AppError('CONFLICT', 'This share was produced by someone else in the meantime.')
       }
-      ctx.note({ shareId: share.id, agencyId: share.agencyId })
+      noteExport(ctx, record)
+      ctx.note({ shareId: share.id, agencyId: share.agencyId, readsApproved: share.itemCount, readsDeletedSinceApproval: deleted })
       return file
     },
 
@@ -154,14 +177,14 @@ export function sharingHandlers({ store }: Services): SharingHandlers {
         deleteAfter: ctx.now + ctx.settings.emailRetentionDays * DAY,
       })
       ctx.note({ shareId, emailId: id, size: bytes.byteLength, sha256 })
-      return toShareRecord((await store.sharing.share(shareId))!)
+      return (await store.sharing.share(shareId))!
     },
 
     'sharing.recordsRequests': async (_input, ctx) => (await store.sharing.recordsRequests()).map((r) => toRecordsRequest(r, ctx.now)),
 
     'sharing.logRecordsRequest': async (input, ctx) => {
-      const receivedAt = dayStart(input.receivedOn)
-      const dueAt = dayStart(input.dueOn)
+      const receivedAt = startOfLocalDay(input.receivedOn)
+      const dueAt = startOfLocalDay(input.dueOn)
       if (dueAt < receivedAt) throw new AppError('INVALID_INPUT', 'The due date is before the date received.', { dueOn: 'On or after the date received' })
       // Routed to the custodian: the person logging it if they are an administrator, else the longest-serving one.
       const admins = (await store.users.list()).filter((u) => u.status === 'active' && u.roles.includes('administrator'))

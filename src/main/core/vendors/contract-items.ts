@@ -4,13 +4,14 @@ import type { VendorContract, VendorContractItem } from '../../../shared/models'
 import { STORAGE_LABELS } from '../../../shared/contract/vendors'
 import type { VendorContractRow } from '../store/repositories/vendors'
 import { DAY, addMonths } from '../clock'
+import { localDate, localDayEnd } from '../local-time'
 
 /** A contract expiring within this many days is shown as due for renewal. */
 export const RENEWAL_WARNING_DAYS = 90
 /** A vendor's own audit older than this is no longer evidence of periodic audits. */
 export const VENDOR_AUDIT_MONTHS = 12
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+const day = localDate
 
 export function contractItems(c: VendorContractRow, now: number): VendorContractItem[] {
   const storageMet = c.storageLocation === 'us' || c.storageLocation === 'canada' || c.storageLocation === 'us_and_canada'
@@ -63,10 +64,12 @@ export function contractItems(c: VendorContractRow, now: number): VendorContract
 
 export function toVendorContract(c: VendorContractRow, now: number): VendorContract {
   const { updatedBy: _updatedBy, ...rest } = c
+  // In force through its last day (local time); expired from the next day.
+  const expired = localDayEnd(c.expiresOn) <= now
   return {
     ...rest,
     items: contractItems(c, now),
-    expired: c.expiresOn <= now,
-    renewalDue: c.expiresOn > now && c.expiresOn - now <= RENEWAL_WARNING_DAYS * DAY,
+    expired,
+    renewalDue: !expired && c.expiresOn - now <= RENEWAL_WARNING_DAYS * DAY,
   }
 }

@@ -5,10 +5,12 @@ import type { Handlers } from '../access/types'
 import type { Services } from '../app/services'
 import { AppError } from '../errors'
 import { toVendorContract } from './contract-items'
+import { startOfLocalDay } from '../local-time'
 
 type VendorHandlers = Pick<Handlers, 'vendors.list' | 'vendors.save'>
 
-const dayStart = (iso: string) => Date.parse(`${iso}T00:00:00Z`)
+/** A date on the form is that day at the workstation, from its local midnight. */
+const dayStart = startOfLocalDay
 
 export function vendorHandlers({ store }: Services): VendorHandlers {
   return {

@@ -50,6 +50,16 @@ export function Notice({
   )
 }
 
+/** The confirmation of what the last action did, announced politely; nothing when there is none. */
+export function SuccessNotice({ message }: { message: string | null }) {
+  if (!message) return null
+  return (
+    <Notice tone="success" live>
+      <p>{message}</p>
+    </Notice>
+  )
+}
+
 /** The problem the core reported for one field, if any. */
 export function fieldError(error: AppErrorData | null, field: string): string | undefined {
   return error?.details?.[field]

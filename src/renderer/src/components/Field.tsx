@@ -47,6 +47,11 @@ export function Field({ label, value, onChange, hint, error, inputRef, mono, cla
   )
 }
 
+/** A date field (YYYY-MM-DD), narrow like the value it holds. */
+export function DateField({ className, ...props }: FieldProps) {
+  return <Field type="date" className={['field-date', className ?? ''].filter(Boolean).join(' ')} {...props} />
+}
+
 /** The six-digit authenticator code field, used wherever a code is asked for. */
 export function CodeField(props: { value: string; onChange(value: string): void; error?: string | undefined; inputRef?: Ref<HTMLInputElement>; autoFocus?: boolean }) {
   return (

@@ -36,6 +36,15 @@ CREATE TABLE shares (
 CREATE INDEX shares_agency ON shares (agency_id, created_at);
 CREATE INDEX shares_created_at ON shares (created_at);
 
+-- The reads a share names, fixed when it is requested: the approver sees exactly these and the produced file
+-- carries exactly these (reads arriving later are never added). No reference to reads: the retention purge may
+-- delete a read before production, and the share still records that it was asked for.
+CREATE TABLE share_reads (
+  share_id TEXT NOT NULL REFERENCES shares (id),
+  read_id  INTEGER NOT NULL,
+  PRIMARY KEY (share_id, read_id)
+) STRICT, WITHOUT ROWID;
+
 -- The original message of a transfer by e-mail, kept (inside the encrypted store) for the set period.
 CREATE TABLE share_emails (
   id           INTEGER PRIMARY KEY,

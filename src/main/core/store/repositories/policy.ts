@@ -18,16 +18,23 @@ const SELECT = `SELECT p.version, p.published_at AS publishedAt, p.published_by 
 export class PolicyRepository {
   constructor(private readonly db: Db) {}
 
-  /** Records the next version number for this text. */
-  publish(p: { publishedAt: number; publishedBy: string; sha256: string; settings: string; html: string }): PublicationRow {
-    const version = this.db.transaction(() => {
+  /**
+   * Records the next version number for this text; answers the latest publication unchanged (`published: false`)
+   * when it already is this text, so two publishes at once make one version.
+   */
+  publish(p: { publishedAt: number; publishedBy: string; sha256: string; settings: string; html: string }): { row: PublicationRow; published: boolean } {
+    const { version, published } = this.db.transaction(() => {
+      const latest = this.db.prepare('SELECT version, sha256 FROM policy_publications ORDER BY version DESC LIMIT 1').get() as
+        | { version: number; sha256: string }
+        | undefined
+      if (latest?.sha256 === p.sha256) return { version: latest.version, published: false }
       const next = ((this.db.prepare('SELECT max(version) AS v FROM policy_publications').get() as { v: number | null }).v ?? 0) + 1
       this.db
         .prepare(`INSERT INTO policy_publications (version, published_at, published_by, sha256, settings, html) VALUES (?, ?, ?, ?, ?, ?)`)
         .run(next, p.publishedAt, p.publishedBy, p.sha256, p.settings, p.html)
-      return next
+      return { version: next, published: true }
     })()
-    return this.db.prepare(`${SELECT} WHERE p.version = ?`).get(version) as PublicationRow
+    return { row: this.db.prepare(`${SELECT} WHERE p.version = ?`).get(version) as PublicationRow, published }
   }
 
   latest(): PublicationRow | null {

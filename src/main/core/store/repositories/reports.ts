@@ -65,8 +65,9 @@ export class ReportsRepository {
     )
     const byAgency = this.db
       .prepare(
-        `SELECT a.name AS agency, a.type, count(*) AS shares, coalesce(sum(s.item_count), 0) AS reads
-         FROM shares s JOIN agencies a ON a.id = s.agency_id
+        // Reads shared: what the produced files carried (the ledger's count), not what was asked for.
+        `SELECT a.name AS agency, a.type, count(*) AS shares, coalesce(sum(e.item_count), 0) AS reads
+         FROM shares s JOIN agencies a ON a.id = s.agency_id JOIN exports e ON e.id = s.export_id
          WHERE s.produced_at >= ? AND s.produced_at < ? GROUP BY a.id ORDER BY a.name COLLATE NOCASE`,
       )
       .all(from, to) as TransparencyCounts['shares']['byAgency']

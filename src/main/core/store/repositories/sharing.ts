@@ -2,14 +2,8 @@
 // reads a share carries, and Public Records Act requests and subpoenas. Rules (who qualifies, who may
 // approve) live in core/sharing; this file only stores and reads.
 import type { Db } from '../database'
-import type {
-  AgencyRecord,
-  AgencyType,
-  RecordsRequestKind,
-  ShareSelection,
-  ShareStatus,
-  ShareTransfer,
-} from '../../../../shared/models'
+import type { AgencyRecord, AgencyType, RecordsRequest, SharedRead, ShareRecord, ShareSelection } from '../../../../shared/models'
+import { insertExport, type NewExportRecord } from './exports'
 
 export interface NewAgency {
   id: string
@@ -20,66 +14,13 @@ export interface NewAgency {
   createdAt: number
 }
 
-export interface ShareRow {
-  id: string
-  agencyId: string
-  agencyName: string
-  agencyType: AgencyType
-  requester: string
-  requesterTitle: string
-  purpose: string
-  need: string
-  verification: string
-  transfer: ShareTransfer
-  selection: ShareSelection
-  itemCount: number
-  status: ShareStatus
-  requestedBy: string
-  requestedByName: string
-  createdAt: number
-  approvedBy: string | null
-  approvedByName: string | null
-  approvedAt: number | null
-  decisionNote: string | null
-  exportId: string | null
-  producedAt: number | null
-  emails: { id: number; fileName: string; size: number; sha256: string; storedAt: number; deleteAfter: number }[]
-}
-
 export type NewShare = Pick<
-  ShareRow,
+  ShareRecord,
   'id' | 'agencyId' | 'requester' | 'requesterTitle' | 'purpose' | 'need' | 'verification' | 'transfer' | 'selection' | 'itemCount' | 'requestedBy' | 'createdAt'
 >
 
-/** One read as a share carries it: what was read, when and where. */
-export interface SharedRead {
-  id: number
-  plate: string
-  state: string | null
-  confidence: number
-  readAt: number
-  camera: string | null
-  location: string | null
-  latitude: number | null
-  longitude: number | null
-  source: string
-}
-
-export interface RecordsRequestRow {
-  id: string
-  kind: RecordsRequestKind
-  receivedAt: number
-  requester: string
-  asked: string
-  dueAt: number
-  assignedTo: string
-  assignedToName: string
-  status: 'open' | 'closed'
-  response: string | null
-  closedAt: number | null
-  closedByName: string | null
-  loggedByName: string
-}
+/** A records request as stored; whether it is overdue depends on the time of asking. */
+export type RecordsRequestRow = Omit<RecordsRequest, 'overdue'>
 
 const SHARE_SELECT = `
   SELECT s.id, s.agency_id AS agencyId, a.name AS agencyName, a.type AS agencyType, s.requester,
@@ -102,7 +43,11 @@ const REQUEST_SELECT = `
   LEFT JOIN users cu ON cu.id = r.closed_by
   LEFT JOIN users lu ON lu.id = r.logged_by`
 
-type RawShare = Omit<ShareRow, 'selection' | 'emails'> & { selection: string }
+const READ_SELECT = `SELECT r.id, r.plate, r.state, r.confidence, r.read_at AS readAt, c.name AS camera, c.location,
+         r.latitude, r.longitude, r.source
+  FROM reads r LEFT JOIN cameras c ON c.id = r.camera_id`
+
+type RawShare = Omit<ShareRecord, 'selection' | 'emails'> & { selection: string }
 
 export class SharingRepository {
   constructor(private readonly db: Db) {}
@@ -136,24 +81,36 @@ export class SharingRepository {
       .all() as AgencyRecord[]
   }
 
-  createShare(s: NewShare): ShareRow {
-    this.db
-      .prepare(
-        `INSERT INTO shares (id, agency_id, requester, requester_title, purpose, need, verification, transfer, selection,
-                             item_count, requested_by, created_at)
-         VALUES (@id, @agencyId, @requester, @requesterTitle, @purpose, @need, @verification, @transfer, @selection,
-                 @itemCount, @requestedBy, @createdAt)`,
-      )
-      .run({ ...s, selection: JSON.stringify(s.selection) })
+  /** Records the request with the reads it names, fixed now: approval and production see only these. */
+  createShare(s: Omit<NewShare, 'itemCount'>, readIds: number[]): ShareRecord {
+    const addRead = this.db.prepare('INSERT INTO share_reads (share_id, read_id) VALUES (?, ?)')
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO shares (id, agency_id, requester, requester_title, purpose, need, verification, transfer, selection,
+                               item_count, requested_by, created_at)
+           VALUES (@id, @agencyId, @requester, @requesterTitle, @purpose, @need, @verification, @transfer, @selection,
+                   @itemCount, @requestedBy, @createdAt)`,
+        )
+        .run({ ...s, selection: JSON.stringify(s.selection), itemCount: readIds.length })
+      for (const id of readIds) addRead.run(s.id, id)
+    })()
     return this.share(s.id)!
   }
 
-  share(id: string): ShareRow | null {
+  /** The reads a share named when requested that still exist (the purge may have deleted some), oldest first. */
+  shareReads(shareId: string): SharedRead[] {
+    return this.db
+      .prepare(`${READ_SELECT} JOIN share_reads sr ON sr.read_id = r.id WHERE sr.share_id = ? ORDER BY r.read_at, r.id`)
+      .all(shareId) as SharedRead[]
+  }
+
+  share(id: string): ShareRecord | null {
     const raw = this.db.prepare(`${SHARE_SELECT} WHERE s.id = ?`).get(id) as RawShare | undefined
     return raw ? this.withEmails(raw) : null
   }
 
-  shares(limit = 500): ShareRow[] {
+  shares(limit = 500): ShareRecord[] {
     const raws = this.db.prepare(`${SHARE_SELECT} ORDER BY s.created_at DESC, s.id LIMIT ?`).all(limit) as RawShare[]
     return raws.map((r) => this.withEmails(r))
   }
@@ -167,13 +124,18 @@ export class SharingRepository {
     )
   }
 
-  /** Links the export that carried the share; answers false when it was already produced. */
-  markProduced(id: string, exportId: string, at: number): boolean {
-    return (
-      this.db
-        .prepare(`UPDATE shares SET export_id = ?, produced_at = ? WHERE id = ? AND export_id IS NULL AND status = 'approved'`)
-        .run(exportId, at, id).changes === 1
-    )
+  /**
+   * Claims an approved, unproduced share for the export and writes the export's ledger entry, together: answers
+   * false (writing nothing) when the share is not approved or was already produced, so only one file exists.
+   */
+  produce(id: string, exportRecord: NewExportRecord): boolean {
+    return this.db.transaction(() => {
+      const claimable = this.db.prepare(`SELECT 1 FROM shares WHERE id = ? AND export_id IS NULL AND status = 'approved'`).get(id)
+      if (!claimable) return false
+      insertExport(this.db, exportRecord)
+      this.db.prepare('UPDATE shares SET export_id = ?, produced_at = ? WHERE id = ?').run(exportRecord.id, exportRecord.createdAt, id)
+      return true
+    })()
   }
 
   keepEmail(e: { shareId: string; fileName: string; message: Uint8Array; sha256: string; storedBy: string; storedAt: number; deleteAfter: number }): number {
@@ -218,33 +180,28 @@ export class SharingRepository {
       .all() as { id: string; agencyName: string; producedAt: number }[]
   }
 
-  /** The reads a selection names, oldest first, at most `limit`. */
-  selectReads(selection: ShareSelection, limit = 5000): SharedRead[] {
-    const base = `SELECT r.id, r.plate, r.state, r.confidence, r.read_at AS readAt, c.name AS camera, c.location,
-                         r.latitude, r.longitude, r.source
-                  FROM reads r LEFT JOIN cameras c ON c.id = r.camera_id`
+  /** The ids of the reads a selection names, oldest first, at most `limit` (ask for one more than allowed to tell). */
+  selectReadIds(selection: ShareSelection, limit: number): number[] {
+    const base = 'SELECT r.id FROM reads r'
     if ('readIds' in selection) {
       const ids = [...new Set(selection.readIds)]
       return this.db
         .prepare(`${base} WHERE r.id IN (SELECT value FROM json_each(?)) ORDER BY r.read_at, r.id LIMIT ?`)
-        .all(JSON.stringify(ids), limit) as SharedRead[]
+        .pluck()
+        .all(JSON.stringify(ids), limit) as number[]
     }
     return this.db
       .prepare(`${base} WHERE r.plate = ? AND r.read_at >= ? AND r.read_at < ? ORDER BY r.read_at, r.id LIMIT ?`)
-      .all(selection.plate, selection.from, selection.to, limit) as SharedRead[]
+      .pluck()
+      .all(selection.plate, selection.from, selection.to, limit) as number[]
   }
 
-  logRecordsRequest(r: {
-    id: string
-    kind: RecordsRequestKind
-    receivedAt: number
-    requester: string
-    asked: string
-    dueAt: number
-    assignedTo: string
-    loggedBy: string
-    createdAt: number
-  }): RecordsRequestRow {
+  logRecordsRequest(
+    r: Pick<RecordsRequest, 'id' | 'kind' | 'receivedAt' | 'requester' | 'asked' | 'dueAt' | 'assignedTo'> & {
+      loggedBy: string
+      createdAt: number
+    },
+  ): RecordsRequestRow {
     this.db
       .prepare(
         `INSERT INTO records_requests (id, kind, received_at, requester, asked, due_at, assigned_to, logged_by, created_at)
@@ -273,13 +230,13 @@ export class SharingRepository {
     )
   }
 
-  private withEmails(raw: RawShare): ShareRow {
+  private withEmails(raw: RawShare): ShareRecord {
     const emails = this.db
       .prepare(
         `SELECT id, file_name AS fileName, size, sha256, stored_at AS storedAt, delete_after AS deleteAfter
          FROM share_emails WHERE share_id = ? ORDER BY id`,
       )
-      .all(raw.id) as ShareRow['emails']
+      .all(raw.id) as ShareRecord['emails']
     return { ...raw, selection: JSON.parse(raw.selection) as ShareSelection, emails }
   }
 }

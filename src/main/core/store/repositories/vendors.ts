@@ -1,25 +1,9 @@
 // Contracts with vendors that host ALPR information, as recorded; whether each item is met is decided in core/vendors.
 import type { Db } from '../database'
-import type { VendorStorageLocation } from '../../../../shared/models'
+import type { VendorContract } from '../../../../shared/models'
 
-export interface VendorContractRow {
-  id: string
-  vendor: string
-  service: string
-  signedOn: number
-  expiresOn: number
-  renewedOn: number | null
-  dataOwnedByAgency: boolean
-  storageLocation: VendorStorageLocation
-  staffTrained: boolean
-  staffBackgroundChecked: boolean
-  vendorAudits: boolean
-  lastVendorAuditOn: number | null
-  breachPolicy: boolean
-  notes: string
-  updatedBy: string
-  updatedAt: number
-}
+/** A contract as recorded, with who last changed it; the judged items are worked out in core/vendors. */
+export type VendorContractRow = Omit<VendorContract, 'items' | 'expired' | 'renewalDue'> & { updatedBy: string }
 
 const FLAGS = ['dataOwnedByAgency', 'staffTrained', 'staffBackgroundChecked', 'vendorAudits', 'breachPolicy'] as const
 

@@ -22,7 +22,8 @@ const LABELS: Record<string, string> = {
   lastVendorAuditOn: 'Vendor’s last audit',
 }
 
-const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString().slice(0, 10))
+// Dates are stored as local midnight of the day entered, so they are read back as local dates.
+const iso = (ms: number | null) => (ms === null ? '' : formatDate(ms))
 
 interface Draft {
   id?: string

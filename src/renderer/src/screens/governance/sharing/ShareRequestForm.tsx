@@ -107,7 +107,7 @@ export function ShareRequestForm({ agencies, onDone, onCancel }: { agencies: Age
           <div className="grid-3">
             <Field label="Plate" value={plate} onChange={setPlate} mono autoComplete="off" error={problem(error, 'selection.plate', 'selection')} />
             <Field label="From" type="date" value={from} onChange={setFrom} max={todayIso()} error={problem(error, 'selection.from')} />
-            <Field label="To" type="date" value={to} onChange={setTo} max={todayIso()} error={problem(error, 'selection.to')} hint="Both days included (UTC)." />
+            <Field label="To" type="date" value={to} onChange={setTo} max={todayIso()} error={problem(error, 'selection.to')} hint="Both days included (this workstation’s time zone). The reads that match now are fixed with the request; at most 5,000." />
           </div>
         ) : (
           <Field label="Read numbers" value={readIds} onChange={setReadIds} mono autoComplete="off" error={problem(error, 'selection.readIds', 'selection')} hint="Separated by commas." />

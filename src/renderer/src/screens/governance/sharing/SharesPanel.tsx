@@ -1,7 +1,7 @@
 // Share requests and what happened to each: the decision by a second administrator, the produced file (an
 // exports-ledger item with its destruction deadline) and, for e-mail transfers, the kept original message.
 import { useState, type FormEvent } from 'react'
-import type { AgencyRecord, ShareRecord } from '../../../../../shared/models'
+import type { AgencyRecord, SharedRead, ShareRecord } from '../../../../../shared/models'
 import { SHARE_TRANSFER_LABELS } from '../../../../../shared/contract/sharing'
 import { alpr, type AppErrorData } from '../../../api'
 import { Button } from '../../../components/Button'
@@ -26,10 +26,21 @@ const STATUS: Record<ShareRecord['status'], { tone: 'ok' | 'warning' | 'danger';
 function selectionLines(s: ShareRecord): string[] {
   const sel = s.selection
   if ('readIds' in sel) return [`Reads ${sel.readIds.slice(0, 5).join(', ')}${sel.readIds.length > 5 ? '…' : ''}`]
-  const from = new Date(sel.from).toISOString().slice(0, 10)
-  const to = new Date(sel.to - 86_400_000).toISOString().slice(0, 10)
+  // Local calendar days: the range runs from local midnight of the first day to local midnight after the last.
+  const from = formatDate(sel.from)
+  const to = formatDate(sel.to - 1)
   return [sel.plate, from === to ? from : `${from} to ${to}`]
 }
+
+/** How many reads a produced CSV carries (one line per read after the header; fields never contain line breaks). */
+const csvReadCount = (dataBase64: string) => atob(dataBase64).trim().split('\r\n').length - 1
+
+const readColumns: Column<SharedRead>[] = [
+  { header: 'Read', cell: (r) => <span className="mono">{r.id}</span> },
+  { header: 'Plate', cell: (r) => <span className="mono">{`${r.plate}${r.state ? ` (${r.state})` : ''}`}</span> },
+  { header: 'Read at', cell: (r) => <span className="tabular">{formatDateTime(r.readAt)}</span> },
+  { header: 'Camera', className: 'wrap', cell: (r) => r.camera ?? '—' },
+]
 
 async function fileBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer())
@@ -59,6 +70,7 @@ export function SharesPanel({
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<AppErrorData | null>(null)
   const [done, setDone] = useState<string | null>(null)
+  const [reads, setReads] = useState<SharedRead[] | null>(null)
 
   const start = (kind: Action['kind'], share: ShareRecord) => {
     setAction({ kind, share })
@@ -66,12 +78,25 @@ export function SharesPanel({
     setDone(null)
     setNote('')
     setFile(null)
+    setReads(null)
   }
   const finish = (message: string) => {
     setAction(null)
     setDone(message)
     setError(null)
     onChanged()
+  }
+
+  // The approver sees the reads fixed when the request was entered (an access to ALPR information: it needs a case number).
+  const showReads = async (e: FormEvent) => {
+    e.preventDefault()
+    if (!action) return
+    setBusy(true)
+    const result = await signedInCall(() => alpr().sharing.reads({ purpose: { caseNumber }, shareId: action.share.id }))
+    setBusy(false)
+    if (!result.ok) return setError(result.error)
+    setError(null)
+    setReads(result.value)
   }
 
   const decide = async (approve: boolean) => {
@@ -91,7 +116,13 @@ export function SharesPanel({
     setBusy(false)
     if (!result.ok) return setError(result.error)
     saveDocument(result.value)
-    finish(`Produced ${result.value.fileName}. Exports-ledger item ${result.value.exportId}; destroy by ${formatDate(result.value.destroyBy)}.`)
+    const carried = csvReadCount(result.value.dataBase64)
+    const missing = action.share.itemCount - carried
+    finish(
+      `Produced ${result.value.fileName} with ${carried} read${carried === 1 ? '' : 's'}` +
+        (missing > 0 ? ` (${missing} of the ${action.share.itemCount} approved were deleted by the retention purge since the request)` : '') +
+        `. Exports-ledger item ${result.value.exportId}; destroy by ${formatDate(result.value.destroyBy)}.`,
+    )
   }
 
   const keepEmail = async (e: FormEvent) => {
@@ -234,10 +265,31 @@ export function SharesPanel({
       {action?.kind === 'decide' ? (
         <div className="panel form gov-form" aria-labelledby="decide-title">
           <h3 id="decide-title">{`Decide share ${action.share.id} for ${action.share.agencyName}`}</h3>
-          <ErrorAlert error={error} labels={{ note: 'Reason' }} />
+          <ErrorAlert error={error} labels={{ note: 'Reason', purpose: 'Case or incident number' }} />
+          <p className="muted">
+            {`Look at the ${action.share.itemCount} read${action.share.itemCount === 1 ? '' : 's'} this request names before approving. Viewing them is an access to ALPR information, written to the access log with your case number.`}
+          </p>
+          <form className="inline-form" onSubmit={showReads} noValidate>
+            <Field label="Case or incident number" value={caseNumber} onChange={setCase} mono autoComplete="off" />
+            <Button type="submit" busy={busy && !reads}>
+              Show the reads
+            </Button>
+          </form>
+          {reads ? (
+            <div className="gov-share-reads">
+              <Table
+                caption={`The ${reads.length} read${reads.length === 1 ? '' : 's'} this share would carry${reads.length < action.share.itemCount ? ` (${action.share.itemCount - reads.length} since deleted by retention)` : ''}`}
+                columns={readColumns}
+                rows={reads}
+                rowKey={(r) => String(r.id)}
+                empty="All the reads of this request have been deleted by retention."
+                testId="share-reads-table"
+              />
+            </div>
+          ) : null}
           <TextAreaField label="Reason for the decision" value={note} onChange={setNote} rows={2} error={error?.details?.note} />
           <div className="actions">
-            <Button variant="primary" busy={busy} onClick={() => void decide(true)}>
+            <Button variant="primary" busy={busy} disabled={!reads} title={reads ? undefined : 'Show the reads first'} onClick={() => void decide(true)}>
               Approve
             </Button>
             <Button variant="danger" busy={busy} onClick={() => void decide(false)}>
