@@ -7,7 +7,7 @@ import type { Services } from '../app/services'
 import type { AccountsOverview, ReviewSession } from '../../../shared/models'
 import { ineligibility, suspendInactiveAccounts, trainingExpiresAt } from '../access/eligibility'
 import { buildEnrollment } from '../auth/totp'
-import { enrollmentIssuer, prepareAccount } from '../users/new-account'
+import { enrollmentIssuer, prepareAccount, requireAuthorizedClassification } from '../users/new-account'
 import { renderSignedPdf } from '../documents/signed-pdf'
 import { plainDocument } from '../exports/ledger'
 import { addMonths } from '../clock'
@@ -63,6 +63,10 @@ export function accountHandlers({ store, sessions }: Services): AccountHandlers 
     )
   }
 
+  /** The authorized-classification list as the screens show it. */
+  const classificationList = async () =>
+    (await store.accounts.classifications()).map((c) => ({ name: c.name, authorized: c.authorized, changedAt: c.changedAt }))
+
   const overviewOf = async (userId: string, ctx: HandlerContext) => {
     const user = (await store.users.getById(userId))!
     return toAccountOverview(user, await store.accounts.training(userId), ctx.settings, ctx.now)
@@ -98,7 +102,7 @@ export function accountHandlers({ store, sessions }: Services): AccountHandlers 
     for (const row of sessionRows) reviewSessions.push(await sessionOf(row))
     return {
       accounts,
-      classifications: (await store.accounts.classifications()).map((c) => ({ name: c.name, authorized: c.authorized, changedAt: c.changedAt })),
+      classifications: await classificationList(),
       retrainingOrders: await store.accounts.retrainingOrders(),
       sessions: reviewSessions,
     }
@@ -115,7 +119,7 @@ export function accountHandlers({ store, sessions }: Services): AccountHandlers 
       const suspended = await store.accounts.setClassification(name, authorized, ctx.user!.id, ctx.now)
       for (const id of suspended) sessions.endForUser(id)
       ctx.note({ classification: name, authorized, suspendedUserIds: suspended })
-      return (await store.accounts.classifications()).map((c) => ({ name: c.name, authorized: c.authorized, changedAt: c.changedAt }))
+      return classificationList()
     },
 
     'accounts.changeClassification': async ({ userId, classification }, ctx) => {
@@ -202,9 +206,7 @@ export function accountHandlers({ store, sessions }: Services): AccountHandlers 
     },
 
     'accounts.request': async (input, ctx) => {
-      const known = (await store.accounts.classifications()).find((c) => c.name === input.classification)
-      if (!known) throw new AppError('NOT_FOUND', 'That job classification is not on the list. Ask the ALPR Administrator to add it.')
-      if (!known.authorized) throw new AppError('CLASSIFICATION_NOT_AUTHORIZED', `“${input.classification}” is not authorized for ALPR access.`)
+      await requireAuthorizedClassification(store, input.classification)
       const request = await store.accounts.createRequest({
         id: randomUUID(),
         username: input.username,
@@ -229,10 +231,7 @@ export function accountHandlers({ store, sessions }: Services): AccountHandlers 
       if (request.requestedBy === ctx.user!.id) {
         throw new AppError('CONFLICT', 'A different person must approve this request: whoever requested an account cannot also approve it.')
       }
-      const known = (await store.accounts.classifications()).find((c) => c.name === request.classification)
-      if (!known?.authorized) {
-        throw new AppError('CLASSIFICATION_NOT_AUTHORIZED', `“${request.classification}” is not authorized for ALPR access.`)
-      }
+      await requireAuthorizedClassification(store, request.classification)
       const prepared = await prepareAccount(
         { username: request.username, displayName: request.displayName, password, trainingCompletedOn },
         ctx.settings,

@@ -3,7 +3,7 @@ import { AppError } from '../errors'
 import type { Handlers } from '../access/types'
 import type { Services } from '../app/services'
 import { buildEnrollment, newTotpSecret, verifyTotp } from '../auth/totp'
-import { enrollmentIssuer, prepareAccount } from './new-account'
+import { enrollmentIssuer, prepareAccount, requireAuthorizedClassification } from './new-account'
 import { toUserRecord } from './records'
 
 type UserHandlers = Pick<
@@ -22,13 +22,7 @@ export function userHandlers({ store, sessions }: Services): UserHandlers {
     'users.list': async (_input, ctx) => (await store.users.list()).map((u) => toUserRecord(u, ctx.settings)),
 
     'users.create': async (input, ctx) => {
-      const known = (await store.accounts.classifications()).find((c) => c.name === input.classification)
-      if (!known?.authorized) {
-        throw new AppError(
-          'CLASSIFICATION_NOT_AUTHORIZED',
-          `“${input.classification}” is not on the list of job classifications authorized for ALPR access. Add it on the Access reviews tab first, or choose an authorized one.`,
-        )
-      }
+      await requireAuthorizedClassification(store, input.classification)
       const prepared = await prepareAccount(input, ctx.settings, ctx.now)
       const user = await store.users.create({
         ...prepared,
