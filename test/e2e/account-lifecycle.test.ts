@@ -3,7 +3,7 @@
 // an account after recording new training, and changes a setting within the policy's range.
 import { mkdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { useHarnessPage } from './support/harness-page'
 import { completeSetup, confirmEnrollment } from './support/flows'
 import { prepareAccount } from '../../src/main/core/users/new-account'
@@ -158,14 +158,19 @@ describe('account lifecycle in the browser', () => {
     await form.getByRole('button', { name: 'Submit request' }).click()
     await expect.poll(() => page.getByTestId('requests-table').getByText('Waiting').count()).toBe(1)
 
+    /** Fills and submits the approval form for Dana Kim's request. */
+    const approveDanaKim = async (form: Locator) => {
+      await form.getByLabel('Initial password').fill('violet lantern orchard 42')
+      await form.getByLabel('Training completed on').fill(new Date(clock.now() - 86_400_000).toISOString().slice(0, 10))
+      await form.getByLabel('Trainer').fill('Sgt. Dana Cole')
+      await form.getByLabel('Reason').fill('Joins the auto theft task force')
+      await form.getByRole('button', { name: 'Approve and create account' }).click()
+    }
+
     // Whoever requested an account cannot approve it: the administrator's own request is refused.
     await page.getByRole('button', { name: 'Approve request for dkim' }).click()
     const own = page.getByRole('form', { name: 'Approve Dana Kim (dkim)' })
-    await own.getByLabel('Initial password').fill('violet lantern orchard 42')
-    await own.getByLabel('Training completed on').fill(new Date(clock.now() - 86_400_000).toISOString().slice(0, 10))
-    await own.getByLabel('Trainer').fill('Sgt. Dana Cole')
-    await own.getByLabel('Reason').fill('Joins the auto theft task force')
-    await own.getByRole('button', { name: 'Approve and create account' }).click()
+    await approveDanaKim(own)
     await expect.poll(() => page.getByText('A different person must approve this request: whoever requested an account cannot also approve it.').count()).toBe(1)
     await page.screenshot({ path: `${SHOTS}/request-own-approval-refused.png`, fullPage: true })
     await page.getByRole('button', { name: 'Cancel' }).click()
@@ -189,11 +194,7 @@ describe('account lifecycle in the browser', () => {
     await openTab(page, 'Users')
     await page.getByRole('button', { name: 'Approve request for dkim' }).click()
     const approve = page.getByRole('form', { name: 'Approve Dana Kim (dkim)' })
-    await approve.getByLabel('Initial password').fill('violet lantern orchard 42')
-    await approve.getByLabel('Training completed on').fill(new Date(clock.now() - 86_400_000).toISOString().slice(0, 10))
-    await approve.getByLabel('Trainer').fill('Sgt. Dana Cole')
-    await approve.getByLabel('Reason').fill('Joins the auto theft task force')
-    await approve.getByRole('button', { name: 'Approve and create account' }).click()
+    await approveDanaKim(approve)
     await expect.poll(() => page.getByTestId('enrollment-secret').count()).toBe(1)
     await confirmEnrollment(page, clock, 'Confirm enrollment')
     await expect.poll(() => page.getByText(/Dana Kim’s authenticator is enrolled/).count()).toBe(1)
