@@ -663,3 +663,105 @@ export interface SigningKeyInfo {
   keyId: string
   publicKeyPem: string
 }
+
+// ── Live capture, hot-list hits (issue 4) ──────────────────────────────────────────────────────────────
+
+/** A camera's capture state as the Live screen shows it. */
+export type CameraState = 'disabled' | 'connecting' | 'live' | 'retrying' | 'error'
+
+export interface CameraStatus {
+  cameraId: string
+  name: string
+  kind: 'fixed' | 'mobile' | 'footage'
+  location: string
+  state: CameraState
+  /** Frames recognised per second over the last few seconds (live only). */
+  fps: number | null
+  /** When the current state began (retrying since…, live since…). */
+  since: number
+  /** Why it is retrying or in error; never contains the source address or credentials. */
+  reason: string | null
+  /** The next connection attempt, while retrying. */
+  nextAttemptAt: number | null
+  readsToday: number
+  lastReadAt: number | null
+}
+
+export type HitMatch = 'exact' | 'possible'
+export type HitDisposition = 'confirmed' | 'misread' | 'wrong_state' | 'not_actionable' | 'dismissed'
+export type HotListSound = 'alarm' | 'chime' | 'beep' | 'none'
+
+/** A read as the live feed shows it. */
+export interface LiveRead {
+  id: number
+  plate: string
+  state: string | null
+  confidence: number
+  readAt: number
+  cameraId: string | null
+  cameraName: string | null
+  /** The plate crop as a data: URL (JPEG), when one was stored. */
+  crop: string | null
+  /** Hits this read produced that the viewer may see. */
+  hitIds: number[]
+}
+
+/** An alert on the Live screen: a hit and what it is about, without the images. */
+export interface HitAlert {
+  id: number
+  readId: number
+  match: HitMatch
+  /** Positions where the read differs from the listed plate by an OCR confusion (0 when exact). */
+  differences: number
+  readPlate: string
+  readState: string | null
+  readConfidence: number
+  readAt: number
+  cameraName: string | null
+  listId: string | null
+  listName: string
+  priority: 1 | 2 | 3
+  color: string
+  sound: HotListSound
+  covert: boolean
+  entryPlate: string
+  entryState: string | null
+  entryReason: string
+  entryVehicle: string
+  /** When the list was last refreshed (its age is shown beside every hit). */
+  listRefreshedAt: number | null
+  createdAt: number
+  acknowledgedAt: number | null
+  acknowledgedBy: string | null
+  visualMatch: boolean | null
+  stateMatch: boolean | null
+  cletsChecked: boolean | null
+  cletsResult: string | null
+  disposition: HitDisposition | null
+  dispositionNote: string | null
+  disposedAt: number | null
+  disposedBy: string | null
+}
+
+/** What the verification screen puts side by side: the alert, the read's images and per-character confidence. */
+export interface HitDetail extends HitAlert {
+  readChars: { char: string; confidence: number }[]
+  crop: string | null
+  scene: string | null
+  entrySourceRef: string
+  entryEnteredAt: number | null
+  cameraLocation: string | null
+  latitude: number | null
+  longitude: number | null
+}
+
+/** One answer of the live feed: reads after the cursor, every open alert the viewer may see, camera states. */
+export interface LiveFeed {
+  reads: LiveRead[]
+  alerts: HitAlert[]
+  cameras: CameraStatus[]
+  /** Pass back as `afterReadId` to get only newer reads. */
+  lastReadId: number
+  /** Hot lists in force with their last refresh, shown beside the alerts. */
+  lists: { id: string; name: string; refreshedAt: number; priority: 1 | 2 | 3; entries: number }[]
+}

@@ -30,6 +30,16 @@ export const PERMISSIONS = [
   /** Retention runs, the exports ledger, sharing, records requests, vendor contracts, the public policy. */
   'governance.manage',
   'governance.read',
+  /** The camera registry: sources, credentials, frame rate, region of interest, enable/disable. */
+  'cameras.manage',
+  /** Hot lists: imports, manual entries, replacement, list settings. */
+  'hotlists.manage',
+  /** Sees hits on covert lists (others never learn such a hit happened). */
+  'alerts.covert',
+  /** Processes video files for reads (footage review). */
+  'footage.review',
+  /** Corrects a misread (characters or state), keeping the original beside it. */
+  'reads.correct',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -46,10 +56,24 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'holds.manage',
     'governance.manage',
     'governance.read',
+    'cameras.manage',
+    'hotlists.manage',
   ],
-  supervisor: ['users.read', 'alerts.monitor', 'reads.search', 'accounts.review', 'audits.approve', 'holds.manage', 'governance.read'],
+  supervisor: [
+    'users.read',
+    'alerts.monitor',
+    'alerts.covert',
+    'reads.search',
+    'reads.correct',
+    'footage.review',
+    'hotlists.manage',
+    'accounts.review',
+    'audits.approve',
+    'holds.manage',
+    'governance.read',
+  ],
   dispatcher: ['alerts.monitor'],
-  investigator: ['reads.search', 'holds.manage'],
+  investigator: ['reads.search', 'reads.correct', 'footage.review', 'holds.manage'],
   auditor: ['users.read', 'accessLog.read', 'audits.perform', 'governance.read'],
 }
 

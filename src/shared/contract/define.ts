@@ -16,6 +16,12 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly access: ChannelAccess
   /** An access to ALPR information: a valid purpose is required and the call is an "access" in the log. */
   readonly alprAccess: boolean
+  /**
+   * Delivers ALPR information to a dispatcher watching live reads and hot-list alerts, or records their
+   * verification of a hit. No purpose is typed: the log records MONITORING_PURPOSE, and the call counts as an
+   * access to ALPR information for the inactivity rule. Not a search (audits do not sample it).
+   */
+  readonly monitoring: boolean
   /** Whether a call counts as activity for the session's idle lock (status polls do not). */
   readonly touchesSession: boolean
   /** Phantom: carries the output type only. */
@@ -29,14 +35,19 @@ export function channel<O>() {
     input: I
     access: ChannelAccess
     alprAccess?: boolean
+    monitoring?: boolean
     touchesSession?: boolean
   }): ChannelDef<I, O> => ({
     summary: def.summary,
     input: def.input,
     access: def.access,
     alprAccess: def.alprAccess ?? false,
+    monitoring: def.monitoring ?? false,
     touchesSession: def.touchesSession ?? true,
   })
 }
+
+/** The purpose the access log records for monitoring channels. */
+export const MONITORING_PURPOSE = 'Live hot-list monitoring and hit verification (dispatch)'
 
 export const noInput = z.strictObject({})

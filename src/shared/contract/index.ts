@@ -16,6 +16,7 @@ import { sharingChannels } from './sharing'
 import { policyChannels } from './policy'
 import { vendorChannels } from './vendors'
 import { complianceChannels } from './compliance'
+import { liveChannels } from './live'
 import type { Result } from '../errors'
 
 export const contract = {
@@ -33,6 +34,7 @@ export const contract = {
   ...policyChannels,
   ...vendorChannels,
   ...complianceChannels,
+  ...liveChannels,
 } satisfies Record<string, ChannelDef>
 
 export type Contract = typeof contract

@@ -2,6 +2,7 @@
 // permission → purpose → schema → handler → access log. It answers a Result; refusals are typed codes.
 // A call whose log entry cannot be written is answered as a failure, so nothing is returned unlogged.
 import type { Result } from '../../../shared/errors'
+import { MONITORING_PURPOSE } from '../../../shared/contract/define'
 import { rolesGrant } from '../../../shared/roles'
 import type { Clock } from '../clock'
 import { AppError } from '../errors'
@@ -83,7 +84,7 @@ export function createDispatcher<C extends AnyContract>(
 
       // 5. Purpose, for every access to ALPR information.
       const validPurpose = def.alprAccess ? validatePurpose(purposeOf(rawInput), settings) : null
-      purpose = validPurpose?.text ?? null
+      purpose = validPurpose?.text ?? (def.monitoring ? MONITORING_PURPOSE : null)
 
       // 6. Schema: unknown fields and bad values are refused with the field that failed.
       const parsed = def.input.safeParse(rawInput ?? {})
@@ -119,7 +120,7 @@ export function createDispatcher<C extends AnyContract>(
       // (what counts for administrator- or auditor-only accounts, so the custodian is not suspended for
       // doing administration). Sign-in, status polls and activity pings are neither.
       if (user && def.access !== 'public' && def.access !== 'session') {
-        if (def.alprAccess) await store.users.recordAlprAccess(user.id, now)
+        if (def.alprAccess || def.monitoring) await store.users.recordAlprAccess(user.id, now)
         else await store.users.recordUse(user.id, now)
       }
       result = { ok: true, value }

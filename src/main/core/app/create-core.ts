@@ -21,6 +21,8 @@ import { sharingHandlers } from '../sharing/handlers'
 import { policyHandlers } from '../policy/handlers'
 import { vendorHandlers } from '../vendors/handlers'
 import { complianceHandlers } from '../compliance/handlers'
+import { liveHandlers } from '../live/handlers'
+import { hitHandlers } from '../hotlists/hit-handlers'
 import { type KeyProtector, openStore, type Store } from '../store'
 import { createDispatcher } from '../access/guard'
 import type { CallContext, Handlers } from '../access/types'
@@ -81,6 +83,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...policyHandlers(services),
     ...vendorHandlers(services),
     ...complianceHandlers(services),
+    ...liveHandlers(services),
+    ...hitHandlers(services),
   }
   const dispatch = createDispatcher(contract, handlers, {
     store,

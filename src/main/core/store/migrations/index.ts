@@ -5,6 +5,7 @@ import accountLifecycle from './003-account-lifecycle'
 import audits from './004-audits'
 import retention from './005-retention'
 import sharingAndVendors from './006-sharing-and-vendors'
+import liveAndSearch from './007-live-and-search'
 
 export interface Migration {
   version: number
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'audits', sql: audits },
   { version: 5, name: 'retention', sql: retention },
   { version: 6, name: 'sharing and vendors', sql: sharingAndVendors },
+  { version: 7, name: 'live capture, hot-list hits, footage and search', sql: liveAndSearch },
 ]

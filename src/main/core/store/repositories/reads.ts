@@ -12,6 +12,18 @@ export interface NewRead {
   longitude: number | null
   source: 'camera' | 'footage'
   createdAt: number
+  /** Confidence of each character, in order (JSON in char_confidences). */
+  chars?: { char: string; confidence: number }[]
+  /** The frame-by-frame readings that formed the read. */
+  readings?: { ms: number; text: string; confidence: number }[]
+  /** Which reader produced the text (recognition's reader name). */
+  reader?: string | null
+  /** Reads from footage: the job, the file's name and SHA-256, the case it was processed for, the position. */
+  footageJobId?: string | null
+  footageName?: string | null
+  footageSha256?: string | null
+  footageMs?: number | null
+  caseNumber?: string | null
   /** Plate crop and scene images (JPEG bytes), kept in the encrypted database. */
   crop?: Uint8Array | null
   scene?: Uint8Array | null
@@ -34,13 +46,28 @@ export class ReadsRepository {
   /** Inserts reads in one transaction (one read or a benchmark's batch of many); answers their ids in order. */
   insert(reads: NewRead[]): number[] {
     const read = this.db.prepare(
-      `INSERT INTO reads (plate, state, confidence, read_at, camera_id, latitude, longitude, source, created_at)
-       VALUES (@plate, @state, @confidence, @readAt, @cameraId, @latitude, @longitude, @source, @createdAt)`,
+      `INSERT INTO reads (plate, state, confidence, char_confidences, readings, reader, read_at, camera_id, latitude, longitude,
+                          source, footage_job_id, footage_name, footage_sha256, footage_ms, case_number, created_at)
+       VALUES (@plate, @state, @confidence, @chars, @readings, @reader, @readAt, @cameraId, @latitude, @longitude,
+               @source, @footageJobId, @footageName, @footageSha256, @footageMs, @caseNumber, @createdAt)`,
     )
     const images = this.db.prepare('INSERT INTO read_images (read_id, crop, scene) VALUES (?, ?, ?)')
     return this.db.transaction(() =>
       reads.map((r) => {
-        const id = Number(read.run(r).lastInsertRowid)
+        const id = Number(
+          read.run({
+            plate: r.plate, state: r.state, confidence: r.confidence, readAt: r.readAt, cameraId: r.cameraId,
+            latitude: r.latitude, longitude: r.longitude, source: r.source, createdAt: r.createdAt,
+            chars: JSON.stringify(r.chars ?? []),
+            readings: JSON.stringify(r.readings ?? []),
+            reader: r.reader ?? null,
+            footageJobId: r.footageJobId ?? null,
+            footageName: r.footageName ?? null,
+            footageSha256: r.footageSha256 ?? null,
+            footageMs: r.footageMs ?? null,
+            caseNumber: r.caseNumber ?? null,
+          }).lastInsertRowid,
+        )
         if (r.crop || r.scene) images.run(id, r.crop ? Buffer.from(r.crop) : null, r.scene ? Buffer.from(r.scene) : null)
         return id
       }),
