@@ -23,6 +23,8 @@ import { vendorHandlers } from '../vendors/handlers'
 import { complianceHandlers } from '../compliance/handlers'
 import { liveHandlers } from '../live/handlers'
 import { hitHandlers } from '../hotlists/hit-handlers'
+import { idleCapture } from '../capture/control'
+import { LiveSignal } from '../live/signal'
 import { type KeyProtector, openStore, type Store } from '../store'
 import { createDispatcher } from '../access/guard'
 import type { CallContext, Handlers } from '../access/types'
@@ -66,7 +68,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     { store, clock, deviceId: device.id, reportFailure: options.reportFailure },
     options.retention ?? {},
   )
-  const services: Services = { store, clock, sessions: new SessionManager(), retention }
+  const services: Services = { store, clock, sessions: new SessionManager(), retention, capture: idleCapture, live: new LiveSignal() }
   const handlers: Handlers = {
     ...setupHandlers(services),
     ...authHandlers(services),

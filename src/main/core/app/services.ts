@@ -3,6 +3,8 @@ import type { Clock } from '../clock'
 import type { SessionManager } from '../auth/sessions'
 import type { Store } from '../store'
 import type { RetentionScheduler } from '../retention/scheduler'
+import type { CaptureControl } from '../capture/control'
+import type { LiveSignal } from '../live/signal'
 
 export interface Services {
   store: Store
@@ -10,4 +12,8 @@ export interface Services {
   sessions: SessionManager
   /** The retention purge's schedule, and manual runs. */
   retention: RetentionScheduler
+  /** Live capture of the registered cameras. */
+  capture: CaptureControl
+  /** Wakes live-feed calls waiting for something new. */
+  live: LiveSignal
 }
