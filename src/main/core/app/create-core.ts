@@ -28,7 +28,7 @@ import { LiveSignal } from '../live/signal'
 import { type KeyProtector, openStore, type Store } from '../store'
 import { createDispatcher } from '../access/guard'
 import type { CallContext, Handlers } from '../access/types'
-import type { Services } from './services'
+import type { RecognitionSetup, Services } from './services'
 
 export interface CoreOptions {
   dataDir: string
@@ -40,6 +40,11 @@ export interface CoreOptions {
   /** Overrides the identity file (tests of a second, unapproved workstation). */
   device?: DeviceIdentity
   reportFailure?: (channel: string, error: unknown) => void
+  /**
+   * How recognition workers start (live capture and footage each own one): a utilityProcess transport in
+   * Electron, a worker_thread running the .ts source under Node by default.
+   */
+  recognition?: RecognitionSetup
   /** The retention purge's schedule; false turns scheduling off (manual runs still work). */
   retention?: RetentionScheduleOptions | false
 }
@@ -68,7 +73,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     { store, clock, deviceId: device.id, reportFailure: options.reportFailure },
     options.retention ?? {},
   )
-  const services: Services = { store, clock, sessions: new SessionManager(), retention, capture: idleCapture, live: new LiveSignal() }
+  const services: Services = { store, clock, sessions: new SessionManager(), retention, capture: idleCapture, live: new LiveSignal(), recognition: options.recognition ?? {} }
   const handlers: Handlers = {
     ...setupHandlers(services),
     ...authHandlers(services),

@@ -5,6 +5,10 @@ import type { Store } from '../store'
 import type { RetentionScheduler } from '../retention/scheduler'
 import type { CaptureControl } from '../capture/control'
 import type { LiveSignal } from '../live/signal'
+import type { ClientOptions } from '../recognition/client'
+
+/** How to start a recognition worker: its transport (utilityProcess in Electron), entry and pipeline options. */
+export type RecognitionSetup = Pick<ClientOptions, 'transport' | 'workerEntry' | 'pipeline'>
 
 export interface Services {
   store: Store
@@ -16,4 +20,6 @@ export interface Services {
   capture: CaptureControl
   /** Wakes live-feed calls waiting for something new. */
   live: LiveSignal
+  /** Options for every recognition client the core starts. */
+  recognition: RecognitionSetup
 }
