@@ -55,7 +55,8 @@ export function Shell() {
   const [signingOut, setSigningOut] = useState(false)
 
   const sections = SECTIONS.filter((s) => canOpen(session, s.id))
-  const current = sections.some((s) => s.id === section) ? section : 'live'
+  // The first section this person may open when the remembered one is not theirs (an administrator has no Live).
+  const current = sections.some((s) => s.id === section) ? section : (sections[0]?.id ?? null)
 
   const open = useCallback(
     (id: Section) => {
@@ -140,7 +141,11 @@ export function Shell() {
       </nav>
       <main id="main" className="content" tabIndex={-1}>
         <ExportReminder signedInAt={session.startedAt} />
-        {SCREENS[current]()}
+        {current ? (
+          SCREENS[current]()
+        ) : (
+          <p className="muted">Your roles do not open any section of this workstation. Ask the ALPR Administrator.</p>
+        )}
       </main>
     </div>
   )

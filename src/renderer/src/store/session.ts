@@ -22,10 +22,10 @@ export const GOVERNANCE_PERMISSIONS: Permission[] = ['governance.read', 'governa
 
 /** The shell's sections; one with `permissions` is shown to those holding any of them. */
 export const SECTIONS: { id: Section; label: string; key: string; permissions?: Permission[] }[] = [
-  { id: 'live', label: 'Live', key: '1' },
-  { id: 'search', label: 'Search', key: '2' },
-  { id: 'footage', label: 'Footage', key: '3' },
-  { id: 'hotlists', label: 'Hot lists', key: '4' },
+  { id: 'live', label: 'Live', key: '1', permissions: ['alerts.monitor'] },
+  { id: 'search', label: 'Search', key: '2', permissions: ['reads.search'] },
+  { id: 'footage', label: 'Footage', key: '3', permissions: ['footage.review'] },
+  { id: 'hotlists', label: 'Hot lists', key: '4', permissions: ['hotlists.manage'] },
   { id: 'governance', label: 'Governance', key: '5', permissions: GOVERNANCE_PERMISSIONS },
   { id: 'admin', label: 'Administration', key: '6', permissions: ADMIN_PERMISSIONS },
 ]
