@@ -2,6 +2,7 @@
 // street-like background with sharp. Everything the recognition tests read is made here.
 import sharp from 'sharp'
 import type { RgbImage } from '../../../src/main/core/recognition/types'
+import { plateSvg } from '../../../tools/synthetic/plate-images'
 
 export interface PlateScene {
   text: string
@@ -17,17 +18,6 @@ export interface PlateScene {
   /** Additive noise amplitude (0-255), deterministic for a given seed. */
   noise?: number
   seed?: number
-}
-
-export function plateSvg(text: string, plateWidth: number): string {
-  const w = plateWidth
-  const h = Math.round(plateWidth / 2)
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">
-  <rect x="1" y="1" width="${w - 2}" height="${h - 2}" rx="${h / 10}" fill="#f4f4f0" stroke="#222" stroke-width="${Math.max(2, w / 80)}"/>
-  <text x="${w / 2}" y="${h * 0.2}" font-family="DejaVu Sans" font-size="${h * 0.13}" fill="#a01010" text-anchor="middle">California</text>
-  <text x="${w / 2}" y="${h * 0.74}" font-family="DejaVu Sans" font-weight="bold" font-stretch="condensed" font-size="${h * 0.4}"
-        fill="#1a1a5a" text-anchor="middle">${text}</text>
-</svg>`
 }
 
 /** A 1280×720 (by default) scene with one plate. */
