@@ -41,6 +41,10 @@ export const ERROR_SENTENCES = {
   TRAINING_REQUIRED: 'A training record completed after the suspension is required before the account can be re-activated.',
   SHARE_RECIPIENT_NOT_ALLOWED:
     'ALPR information may be shared only with a California public agency: the state, a county, a city, or one of their agencies (Civil Code 1798.90.55(b)).',
+  HIT_NOT_VERIFIED:
+    'A hit can be confirmed only after the plate characters were matched visually, the state was matched and the vehicle was re-checked through CLETS/NCIC, each with a pass.',
+  HIT_ALREADY_DISPOSED: 'This hit already has a disposition. A disposition is final, and the hit’s checks can no longer change.',
+  FILE_REFUSED: 'The file was refused; nothing was changed.',
   INTERNAL: 'Something went wrong inside the application. The failure was recorded.',
 } as const
 

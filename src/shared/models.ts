@@ -765,3 +765,289 @@ export interface LiveFeed {
   /** Hot lists in force with their last refresh, shown beside the alerts. */
   lists: { id: string; name: string; refreshedAt: number; priority: 1 | 2 | 3; entries: number }[]
 }
+
+export type CameraSourceKind = 'rtsp' | 'http' | 'udp' | 'device' | 'file'
+
+/** A registered camera as administrators see it. Credentials are never part of it: only whether some are stored. */
+export interface CameraRecord {
+  id: string
+  name: string
+  kind: 'fixed' | 'mobile' | 'footage'
+  latitude: number | null
+  longitude: number | null
+  location: string
+  direction: string | null
+  sourceKind: CameraSourceKind | null
+  /** The stream address or device/file path, without credentials. */
+  sourceUrl: string | null
+  hasCredentials: boolean
+  fps: number
+  /** [x, y, w, h] as fractions of the frame; null for the whole frame. */
+  roi: [number, number, number, number] | null
+  enabled: boolean
+  createdAt: number
+  createdBy: string | null
+  updatedAt: number | null
+  updatedBy: string | null
+  updatedByName: string | null
+  /** The capture state, when capture knows the camera. */
+  status: CameraStatus | null
+}
+
+// --- Footage review (issue 5, item 4) ---
+
+export type FootageJobStatus = 'queued' | 'running' | 'done' | 'cancelled' | 'failed'
+
+/** One video file being (or having been) processed for reads. Counts only: no plates, never the file's path. */
+export interface FootageJob {
+  id: string
+  /** The file's name only (never its folder). */
+  fileName: string
+  sizeBytes: number | null
+  /** Known once the file has been opened. */
+  durationMs: number | null
+  /** SHA-256 of the file (hex), known once it has been read through. */
+  sha256: string | null
+  /** The case the footage was processed for (the purpose's case number), when there was one. */
+  caseNumber: string | null
+  status: FootageJobStatus
+  framesTotal: number | null
+  framesDone: number
+  readsFound: number
+  /** Why the job failed, or what a cancelled job kept; a sentence without the file's path. */
+  error: string | null
+  startedAt: number
+  finishedAt: number | null
+  /** Read times are estimated (the file's modification time less its duration): no recording start was given. */
+  timeEstimated: boolean
+  /** Estimated time left for this job in ms (null when not running or not yet known). */
+  etaMs: number | null
+}
+
+/** A read found in footage, placed on the video's timeline. */
+export interface FootageRead {
+  id: number
+  plate: string
+  state: string | null
+  confidence: number
+  chars: { char: string; confidence: number }[]
+  /** Position in the video, ms. */
+  footageMs: number
+  /** When the read happened (recording start or file time + position). */
+  readAt: number
+  /** The plate crop as a data: URL (JPEG), when one was kept. */
+  crop: string | null
+}
+
+/** A job's reads in video order. */
+export interface FootageTimeline {
+  job: FootageJob
+  reads: FootageRead[]
+}
+
+/** A short-lived address the video element plays the job's file from. */
+export interface FootageMedia {
+  /** Relative URL `/media/<token>` on the app's own origin. */
+  url: string
+  mime: string
+  expiresAt: number
+}
+
+// ── Hot lists (issue 4, item 3) ──────────────────────────────────────────────────────────────────────
+export type HotListKind = 'file' | 'manual'
+
+/** A hot list as the Hot lists screen shows it; covert lists are included, marked, for hotlists.manage holders. */
+export interface HotListRecord {
+  id: string
+  name: string
+  source: string
+  kind: HotListKind
+  priority: 1 | 2 | 3
+  color: string
+  sound: HotListSound
+  covert: boolean
+  /** The list's own retention period; null when it follows the agency's hotListRetentionDays. */
+  retentionDays: number | null
+  /** The period in force (own or agency default). */
+  effectiveRetentionDays: number
+  description: string
+  refreshedAt: number
+  /** Age of the last refresh at the time of the answer, and whether that is stale (file lists: over 24 h). */
+  ageMs: number
+  stale: boolean
+  /** When the retention purge deletes the whole list unless it is refreshed before. */
+  expiresAt: number
+  entries: number
+  createdAt: number
+  createdByName: string | null
+  updatedByName: string | null
+}
+
+export interface HotListEntryRecord {
+  id: number
+  listId: string
+  plate: string
+  state: string | null
+  reason: string
+  vehicle: string
+  sourceRef: string
+  enteredAt: number | null
+  /** Manual entries' mandatory expiry; null for entries of file lists (they live as long as the list). */
+  expiresAt: number | null
+  createdAt: number
+  addedByName: string | null
+}
+
+export interface HotListEntryPage {
+  entries: HotListEntryRecord[]
+  /** Entries matching the search (all of the list's without one). */
+  total: number
+}
+
+/** One row of a CSV file that was not accepted, and every reason why. */
+export interface HotListImportRejection {
+  /** Line of the file where the row starts (the header is line 1). */
+  line: number
+  /** The row's plate cell as written (cut to 20 characters), to find it in the file. */
+  plate: string
+  reasons: string[]
+}
+
+/** What a CSV file would give (validateImport) or gave (import). */
+export interface HotListImportReport {
+  fileName: string
+  sha256: string
+  bytes: number
+  /** Data rows (not counting the header). */
+  rows: number
+  accepted: number
+  rejected: number
+  /** The first rejected rows (at most HOT_LIST_REPORT_LIMIT); `rejected` is the full count. */
+  rejections: HotListImportRejection[]
+  /** Which header of the file was read as which field. */
+  columns: { field: string; header: string }[]
+  /** Headers of the file that were not used. */
+  ignoredColumns: string[]
+}
+
+export interface HotListImportResult {
+  list: HotListRecord
+  report: HotListImportReport
+  /** Entries of the list that the import replaced (0 for a new list). */
+  replacedEntries: number
+}
+
+// ── Plate search, read detail, corrections (issue 5, items 1–3, 5) ──────────────────────────────────────
+
+/** A purpose the core accepted, as the access log will record it (shown as "the purpose in force"). */
+export interface PurposeInForce {
+  caseNumber: string | null
+  lastName: string | null
+  note: string | null
+  text: string
+}
+
+/** A camera as the search filters offer it (no source address, no credentials). */
+export interface SearchCamera {
+  id: string
+  name: string
+  kind: 'fixed' | 'mobile' | 'footage'
+  location: string
+  latitude: number | null
+  longitude: number | null
+  enabled: boolean
+}
+
+/** One read in a result list. */
+export interface ReadSummary {
+  id: number
+  plate: string
+  state: string | null
+  confidence: number
+  readAt: number
+  cameraId: string | null
+  cameraName: string | null
+  latitude: number | null
+  longitude: number | null
+  source: 'camera' | 'footage'
+  /** The footage file's name, for reads from footage. */
+  footageName: string | null
+  /** Whether the read has a hot-list hit the viewer may see. */
+  hasHits: boolean
+  /** Whether the read was corrected (the plate shown is the corrected one). */
+  corrected: boolean
+  /** The plate crop as a data: URL (JPEG), when one was stored. */
+  crop: string | null
+  /** For a similar-plate search: positions that differ from the plate searched (0 = the same plate). */
+  differences: number | null
+}
+
+/**
+ * One page of search results. There is no exact total over millions: a capped count and `hasMore`. A search
+ * whose filters match rarely stops after a bounded scan, so a page may hold fewer reads than asked for (even
+ * none) while `hasMore` is true: ask for the next page to go on scanning.
+ */
+export interface ReadSearchPage {
+  reads: ReadSummary[]
+  /** Pass back as `cursor` (with the same filters) for the next page; null when there is none. */
+  nextCursor: string | null
+  hasMore: boolean
+  /** Matching reads counted up to `SEARCH_COUNT_CAP` on the first page; null on later pages. */
+  count: number | null
+  /** True when there are more than `count` (shown as "10,000+"). */
+  countCapped: boolean
+}
+
+/** A hot-list hit as a read's history shows it. */
+export interface ReadHitHistory {
+  id: number
+  listName: string
+  entryPlate: string
+  entryState: string | null
+  entryReason: string
+  match: HitMatch
+  differences: number
+  priority: 1 | 2 | 3
+  covert: boolean
+  createdAt: number
+  disposition: HitDisposition | null
+  disposedAt: number | null
+}
+
+export interface ReadHoldInfo {
+  id: string
+  caseNumber: string
+  reason: string
+  reviewAt: number
+  placedAt: number
+  releasedAt: number | null
+}
+
+/** A correction: the original beside what it was corrected to (the original is never lost). */
+export interface ReadCorrection {
+  id: number
+  originalPlate: string
+  originalState: string | null
+  correctedPlate: string
+  correctedState: string | null
+  reason: string
+  correctedBy: string
+  /** Display name of who corrected it (null when the account is gone). */
+  correctedByName: string | null
+  correctedAt: number
+}
+
+/** Everything known about one read. */
+export interface ReadDetail extends ReadSummary {
+  chars: { char: string; confidence: number }[]
+  /** The frame-by-frame readings that formed the read. */
+  readings: { ms: number; text: string; confidence: number }[]
+  reader: string | null
+  scene: string | null
+  camera: { id: string; name: string; kind: 'fixed' | 'mobile' | 'footage'; location: string; direction: string | null; latitude: number | null; longitude: number | null } | null
+  footage: { jobId: string | null; fileName: string | null; sha256: string | null; caseNumber: string | null; positionMs: number | null } | null
+  hits: ReadHitHistory[]
+  holds: ReadHoldInfo[]
+  /** Oldest first; the first one's original is what the reader produced. */
+  corrections: ReadCorrection[]
+}

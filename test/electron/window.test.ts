@@ -53,6 +53,12 @@ describe('the application window', () => {
     expect(prefs?.spellcheck).toBe(false)
   })
 
+  it('keeps alerts on time in the background: no throttling, sound without a key press', () => {
+    const prefs = windowOptions('/p.cjs').webPreferences
+    expect(prefs?.backgroundThrottling).toBe(false)
+    expect(prefs?.autoplayPolicy).toBe('no-user-gesture-required')
+  })
+
   it('loads the preload it is given and paints a dark background before the page does', () => {
     const options = windowOptions('/app/out/preload/index.cjs')
     expect(options.webPreferences?.preload).toBe('/app/out/preload/index.cjs')

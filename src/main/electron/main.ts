@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain } from 'electron'
 import { type Core, createCore } from '../core/app/create-core'
 import { StoreOpenError } from '../core/store'
 import { hardenApp } from './hardening'
+import { utilityProcessTransport } from './recognition-process'
 import { registerIpc } from './ipc'
 import { safeStorageKeyProtector } from './key-protector'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol'
@@ -15,6 +16,7 @@ const here = import.meta.dirname // out/main
 const PRELOAD = join(here, '../preload/index.cjs')
 const RENDERER_ROOT = join(here, '../renderer')
 const STORE_WORKER = join(here, 'store-worker.js')
+const RECOGNITION_PROCESS = join(here, 'recognition-process.js')
 
 const reportFailure = (channel: string, error: unknown): void =>
   console.error(`[alpr] ${channel} failed: ${error instanceof Error ? error.message : String(error)}`)
@@ -47,6 +49,8 @@ async function start(): Promise<void> {
       keyProtector,
       nativeBinding,
       storeWorkerEntry: STORE_WORKER,
+      // Live capture and footage recognise frames in a utility process, never on the main thread.
+      recognition: { transport: utilityProcessTransport(RECOGNITION_PROCESS) },
       reportFailure,
     })
   } catch (error) {
@@ -55,7 +59,7 @@ async function start(): Promise<void> {
     return fail('The encrypted store could not be opened', message + hint)
   }
 
-  serveRenderer(RENDERER_ROOT)
+  serveRenderer(RENDERER_ROOT, core.resolveMedia)
   registerIpc(ipcMain, core, { reportFailure })
   createMainWindow(PRELOAD)
 

@@ -43,7 +43,6 @@ export function utilityProcessTransport(entry: string): TransportFactory {
 /**
  * The app's recognition client: core's client over a utilityProcess. `entry` is the built
  * recognition-process.js beside main.js (`join(import.meta.dirname, 'recognition-process.js')` in main.ts).
- * Nothing in the app recognises frames yet; live capture will create the client through this.
  */
 export function createRecognitionClient(entry: string, options: Omit<ClientOptions, 'transport' | 'workerEntry' | 'onWorker'> = {}): RecognitionClient {
   return new RecognitionClient({ ...options, transport: utilityProcessTransport(entry) })

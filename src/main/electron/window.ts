@@ -27,6 +27,10 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       navigateOnDragDrop: false,
       enableWebSQL: false,
       safeDialogs: true,
+      // A dispatch workstation must sound and show a hot-list alert on time even when the window is in the
+      // background or minimised, and right after a reload without waiting for a key press.
+      backgroundThrottling: false,
+      autoplayPolicy: 'no-user-gesture-required',
     },
   }
 }

@@ -17,6 +17,10 @@ import { policyChannels } from './policy'
 import { vendorChannels } from './vendors'
 import { complianceChannels } from './compliance'
 import { liveChannels } from './live'
+import { hotListChannels } from './hotlists'
+import { footageChannels } from './footage'
+import { cameraChannels } from './cameras'
+import { searchChannels } from './search'
 import type { Result } from '../errors'
 
 export const contract = {
@@ -35,6 +39,10 @@ export const contract = {
   ...vendorChannels,
   ...complianceChannels,
   ...liveChannels,
+  ...hotListChannels,
+  ...footageChannels,
+  ...searchChannels,
+  ...cameraChannels,
 } satisfies Record<string, ChannelDef>
 
 export type Contract = typeof contract

@@ -144,7 +144,7 @@ describe('signing in', () => {
         agency: ADMIN.agency,
         unit: 'Investigations',
         roles: ['investigator'],
-        permissions: ['reads.search', 'holds.manage'],
+        permissions: ['reads.search', 'holds.manage', 'footage.review', 'reads.correct'],
       },
       state: 'active',
       startedAt: now,

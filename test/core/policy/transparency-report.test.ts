@@ -68,7 +68,7 @@ describe('the transparency report', () => {
       expect(text).toContain('Springfield Police Department: ALPR Transparency Report')
       expect(text).toMatch(/Cameras registered 3\b/)
       expect(text).toMatch(/Enabled 2\b/)
-      expect(text).toMatch(/Fixed cameras 2 Mobile cameras 1 Video-file sources 0\b/)
+      expect(text).toMatch(/Fixed cameras 2 Mobile cameras 1 Cameras replaying a video file 0\b/)
       expect(text).toMatch(/Reads in the period 4\b/)
       expect(text).toMatch(/From reviewed video 1\b/)
       expect(text).toMatch(/Alerts 3\b/)

@@ -39,7 +39,10 @@ export function addRead(db: Db, r: { plate: string; readAt: number; cameraId: st
 }
 
 export function addHit(db: Db, h: { readId: number; plate: string; match?: 'exact' | 'possible'; createdAt: number; disposition?: string | null }): void {
+  // A disposed hit was verified first (the database refuses "confirmed" without the three checks).
+  const checked = h.disposition ? 1 : null
   db.prepare(
-    `INSERT INTO hits (read_id, list_name, entry_plate, match, created_at, disposition, disposed_at) VALUES (?, 'DOJ stolen vehicles', ?, ?, ?, ?, ?)`,
-  ).run(h.readId, h.plate, h.match ?? 'exact', h.createdAt, h.disposition ?? null, h.disposition ? h.createdAt : null)
+    `INSERT INTO hits (read_id, list_name, entry_plate, match, created_at, disposition, disposed_at, visual_match, state_match, clets_checked)
+     VALUES (?, 'DOJ stolen vehicles', ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(h.readId, h.plate, h.match ?? 'exact', h.createdAt, h.disposition ?? null, h.disposition ? h.createdAt : null, checked, checked, checked)
 }

@@ -22,8 +22,16 @@ import { policyHandlers } from '../policy/handlers'
 import { vendorHandlers } from '../vendors/handlers'
 import { complianceHandlers } from '../compliance/handlers'
 import { liveHandlers } from '../live/handlers'
+import { searchHandlers } from '../search/handlers'
+import { readHandlers } from '../reads/handlers'
+import { footageHandlers } from '../footage/handlers'
+import { FootageRunner } from '../footage/runner'
+import { type MediaFile, MediaTokens } from '../footage/media'
+import { cameraHandlers } from '../cameras/handlers'
 import { hitHandlers } from '../hotlists/hit-handlers'
-import { idleCapture } from '../capture/control'
+import { hotListHandlers } from '../hotlists/handlers'
+import { type CaptureControl, idleCapture } from '../capture/control'
+import { CaptureManager, type CaptureOptions } from '../capture/capture-manager'
 import { LiveSignal } from '../live/signal'
 import { type KeyProtector, openStore, type Store } from '../store'
 import { createDispatcher } from '../access/guard'
@@ -47,6 +55,8 @@ export interface CoreOptions {
   recognition?: RecognitionSetup
   /** The retention purge's schedule; false turns scheduling off (manual runs still work). */
   retention?: RetentionScheduleOptions | false
+  /** Live capture of the registered cameras (on by default; recognition starts only once a camera is enabled); false turns it off. */
+  capture?: CaptureOptions | false
 }
 
 export interface Core {
@@ -55,6 +65,10 @@ export interface Core {
   dispatch(call: CallContext, channel: string, input: unknown): Promise<Result<unknown>>
   /** Drops the session of a sender that went away (window closed, connection lost). */
   forgetSender(senderId: string): void
+  /** Live capture: camera states, and refresh() after the registry changed outside the channels (tests, tools). */
+  readonly capture: CaptureControl
+  /** The video file a footage media URL path (/media/<token>) names, or null when the token is not valid now. */
+  resolveMedia(urlPath: string): Promise<MediaFile | null>
   close(): Promise<void>
 }
 
@@ -74,6 +88,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     options.retention ?? {},
   )
   const services: Services = { store, clock, sessions: new SessionManager(), retention, capture: idleCapture, live: new LiveSignal(), recognition: options.recognition ?? {} }
+  if (options.capture !== false) {
+    services.capture = new CaptureManager({ store, clock, live: services.live, recognition: services.recognition, reportFailure: options.reportFailure }, options.capture)
+  }
+  const footage = new FootageRunner({ store, clock, recognition: services.recognition, reportFailure: options.reportFailure })
+  await footage.recover()
+  const media = new MediaTokens(services.sessions, clock, store)
   const handlers: Handlers = {
     ...setupHandlers(services),
     ...authHandlers(services),
@@ -91,7 +111,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...vendorHandlers(services),
     ...complianceHandlers(services),
     ...liveHandlers(services),
+    ...searchHandlers(services),
+    ...readHandlers(services),
+    ...footageHandlers(services, footage, media),
+    ...cameraHandlers(services),
     ...hitHandlers(services),
+    ...hotListHandlers(services),
   }
   const dispatch = createDispatcher(contract, handlers, {
     store,
@@ -101,13 +126,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     appOrigin: options.appOrigin,
     reportFailure: options.reportFailure,
   })
+  await services.capture.refresh().catch((error: unknown) => options.reportFailure?.('capture.refresh', error))
   return {
     device,
     store,
     dispatch,
     forgetSender: (senderId) => services.sessions.end(senderId),
+    capture: services.capture,
+    resolveMedia: (urlPath) => media.resolve(urlPath),
     close: async () => {
       services.sessions.endAll()
+      media.revoke()
+      // Before the store closes: capture stores the reads of every pass still open.
+      await services.capture.stop()
+      await footage.stop()
       await retention.stop()
       await store.close()
     },

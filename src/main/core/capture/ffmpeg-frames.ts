@@ -110,7 +110,8 @@ export async function* ffmpegFrames(source: string, options: FrameSourceOptions)
 export function describeFailure(stderr: string, source: string, code: number | null): string {
   const lines = stderr
     .split('\n')
-    .map((l) => l.split(source).join('<source>').replace(/[a-z][a-z0-9+.-]*:\/\/\S+/gi, '<url>').trim())
+    // "[tcp @ 0x5599…] " prefixes name ffmpeg's internals, not the problem.
+    .map((l) => l.split(source).join('<source>').replace(/[a-z][a-z0-9+.-]*:\/\/\S+/gi, '<url>').replace(/\[[\w-]+ @ 0x[0-9a-f]+\]\s*/gi, '').trim())
     .filter((l) => /error|invalid|no such file|not found|denied|unsupported|could not|failed/i.test(l))
   const reason = lines.at(-1) ?? (code === -1 ? 'ffmpeg could not be started' : `ffmpeg exited with code ${code}`)
   return `the video could not be read: ${reason}`

@@ -17,7 +17,10 @@ const DISPOSITION_LABELS: Record<string, string> = {
 
 /** Plain names for the accesses people know; any other channel is named by its contract summary. */
 const ACCESS_LABELS: Record<string, string> = {
-  'reads.search': 'Searches of reads',
+  'search.reads': 'Searches of reads',
+  'reads.detail': 'Reads opened',
+  'reads.export': 'Reads exported',
+  'footage.reads': 'Footage results viewed',
   'sharing.request': 'Share requests recorded',
   'sharing.produce': 'Files produced for another agency',
   'sharing.reads': 'Reads of a share request viewed by its approver',
@@ -48,7 +51,7 @@ export function transparencyReportSpec(
           ['Enabled', n(c.cameras.enabled)],
           ['Fixed cameras', n(c.cameras.fixed)],
           ['Mobile cameras', n(c.cameras.mobile)],
-          ['Video-file sources', n(c.cameras.footage)],
+          ['Cameras replaying a video file', n(c.cameras.videoFiles)],
         ],
       },
       {

@@ -17,6 +17,8 @@ export interface TrackerOptions {
 }
 
 export interface TrackedRead {
+  /** The tracker's id of the pass (unique within one tracker), as given by observe() for its readings. */
+  trackId: number
   text: string
   confidence: number
   confident: boolean
@@ -37,6 +39,7 @@ interface Observation {
 }
 
 interface Track {
+  id: number
   observations: Observation[]
   lastBox: PlateRead['box']
   lastText: string
@@ -47,6 +50,7 @@ interface Track {
 
 export class PlateTracker {
   private tracks: Track[] = []
+  private nextId = 1
   private readonly o: Required<Omit<TrackerOptions, 'threshold'>> & Pick<TrackerOptions, 'threshold'>
 
   constructor(options: TrackerOptions = {}) {
@@ -59,9 +63,19 @@ export class PlateTracker {
    * recognition worker is empty), or null when the scene is not wanted.
    */
   push(ms: number, plates: PlateRead[], frame: RgbImage | null = null): TrackedRead[] {
+    return this.observe(ms, plates, frame).closed
+  }
+
+  /**
+   * push(), also answering which pass each of this frame's plates went to: `trackIds[i]` is the trackId of
+   * `plates[i]`, the id the pass's read carries when it closes.
+   */
+  observe(ms: number, plates: PlateRead[], frame: RgbImage | null = null): { closed: TrackedRead[]; trackIds: number[] } {
     const closed = this.closeStale(ms)
     const free = new Set(this.tracks)
-    for (const plate of [...plates].sort((a, b) => b.confidence - a.confidence)) {
+    const trackIds: number[] = new Array<number>(plates.length)
+    const order = plates.map((plate, index) => ({ plate, index })).sort((a, b) => b.plate.confidence - a.plate.confidence)
+    for (const { plate, index } of order) {
       let chosen: Track | null = null
       let bestScore = 0
       for (const t of free) {
@@ -81,11 +95,14 @@ export class PlateTracker {
           chosen.best = obs
           chosen.bestFrame = frame
         }
+        trackIds[index] = chosen.id
       } else {
-        this.tracks.push({ observations: [obs], lastBox: plate.box, lastText: plate.text, lastMs: ms, best: obs, bestFrame: frame })
+        const id = this.nextId++
+        this.tracks.push({ id, observations: [obs], lastBox: plate.box, lastText: plate.text, lastMs: ms, best: obs, bestFrame: frame })
+        trackIds[index] = id
       }
     }
-    return closed
+    return { closed, trackIds }
   }
 
   /** Ends every open pass (end of the video or stream). */
@@ -105,6 +122,7 @@ export class PlateTracker {
     const { text, chars } = voteText(t.observations.map((o) => o.plate))
     const confidence = plateConfidence(text, chars)
     return {
+      trackId: t.id,
       text,
       confidence,
       confident: isConfident(confidence, this.o.threshold ?? confidentThreshold(t.best.plate.reader)),

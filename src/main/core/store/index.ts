@@ -25,7 +25,7 @@ export interface StoreOptions {
   workerEntry?: string | URL
 }
 
-const GROUPS = ['users', 'devices', 'settings', 'accessLog', 'audits', 'setup', 'exports', 'exportLedger', 'reads', 'holds', 'retention', 'signing', 'lifecycle', 'accounts', 'sharing', 'vendors', 'policy', 'reports'] as const
+const GROUPS = ['users', 'devices', 'settings', 'accessLog', 'audits', 'setup', 'exports', 'exportLedger', 'reads', 'search', 'readDetails', 'cameras', 'holds', 'retention', 'signing', 'lifecycle', 'accounts', 'sharing', 'vendors', 'policy', 'reports', 'hits', 'live', 'footage', 'hotLists'] as const
 // A repository added to createRepositories but not listed above fails to compile here.
 type UnlistedGroup = Exclude<keyof Repositories, (typeof GROUPS)[number]>
 const everyGroupListed: [UnlistedGroup] extends [never] ? true : UnlistedGroup = true

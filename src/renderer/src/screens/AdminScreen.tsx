@@ -7,6 +7,7 @@ import { can, useApp } from '../store/session'
 import { useAdmin, type AdminTab } from '../store/admin'
 import { UsersTab } from './admin/UsersTab'
 import { WorkstationsTab } from './admin/WorkstationsTab'
+import { CamerasTab } from './admin/CamerasTab'
 import { AccessLogTab } from './admin/AccessLogTab'
 import { OverviewTab } from './admin/OverviewTab'
 import { ReviewsTab } from './admin/ReviewsTab'
@@ -19,6 +20,7 @@ const TABS: (TabItem<AdminTab> & { permission: Permission | Permission[] })[] = 
   { id: 'users', label: 'Users', permission: 'users.read' },
   { id: 'reviews', label: 'Access reviews', permission: 'accounts.review' },
   { id: 'devices', label: 'Workstations', permission: 'devices.manage' },
+  { id: 'cameras', label: 'Cameras', permission: 'cameras.manage' },
   { id: 'settings', label: 'Settings', permission: 'settings.manage' },
   { id: 'log', label: 'Access log', permission: 'accessLog.read' },
   { id: 'audits', label: 'Audits', permission: ['audits.perform', 'audits.approve'] },
@@ -37,13 +39,14 @@ export function AdminScreen() {
 
   return (
     <>
-      <SectionHeader title="Administration">Accounts and their authenticators, approved workstations, and the access log auditors rely on.</SectionHeader>
+      <SectionHeader title="Administration">Accounts and their authenticators, approved workstations, cameras, and the access log auditors rely on.</SectionHeader>
       {selected ? (
         <>
           <Tabs tabs={tabs} selected={selected} onSelect={setTab} label="Administration" />
           <TabPanel id={selected}>
             {selected === 'users' ? <UsersTab /> : null}
             {selected === 'devices' ? <WorkstationsTab /> : null}
+            {selected === 'cameras' ? <CamerasTab /> : null}
             {selected === 'log' ? <AccessLogTab /> : null}
             {selected === 'overview' ? <OverviewTab /> : null}
             {selected === 'reviews' ? <ReviewsTab /> : null}

@@ -1,5 +1,6 @@
 // The application shell: who is signed in where, until when; the sections; and the open section.
-// Alt+1…6 open the sections from anywhere.
+// Alt+1…6 open the sections from anywhere. Alert monitoring (the live feed, its sounds, the open-alert count on
+// the Live item) runs here, so it goes on whatever section is open.
 import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import type { SessionInfo } from '../../../shared/models'
 import { Button } from '../components/Button'
@@ -13,6 +14,8 @@ import { HotListsScreen } from './HotListsScreen'
 import { AdminScreen } from './AdminScreen'
 import { GovernanceScreen } from './GovernanceScreen'
 import { ExportReminder } from './ExportReminder'
+import { LiveMonitor, LiveNavBadge, LiveNavSoundNote, liveNavLabel } from './live/LiveMonitor'
+import { useLive } from '../store/live'
 
 const SCREENS: Record<Section, () => ReactNode> = {
   live: () => <LiveScreen />,
@@ -53,6 +56,9 @@ export function Shell() {
   const checkSession = useApp((s) => s.checkSession)
   const signOut = useApp((s) => s.signOut)
   const [signingOut, setSigningOut] = useState(false)
+  const openAlerts = useLive((s) => s.alerts.length)
+  const lastSound = useLive((s) => s.sound.last)
+  const soundsPlayed = useLive((s) => s.sound.count)
 
   const sections = SECTIONS.filter((s) => canOpen(session, s.id))
   // The first section this person may open when the remembered one is not theirs (an administrator has no Live).
@@ -128,17 +134,23 @@ export function Shell() {
                 aria-current={s.id === current ? 'page' : undefined}
                 aria-keyshortcuts={`Alt+${s.key}`}
                 onClick={() => open(s.id)}
+                {...(s.id === 'live'
+                  ? { 'aria-label': liveNavLabel(openAlerts), 'data-testid': 'nav-live', 'data-last-sound': lastSound ?? undefined, 'data-sounds-played': soundsPlayed }
+                  : {})}
               >
                 <span className="nav-label">{s.label}</span>
+                {s.id === 'live' ? <LiveNavBadge /> : null}
                 <kbd className="nav-key" aria-hidden="true">
                   Alt+{s.key}
                 </kbd>
               </button>
+              {s.id === 'live' ? <LiveNavSoundNote /> : null}
             </li>
           ))}
         </ul>
         <p className="sidenav-foot small">Every use of this system is recorded in the access log.</p>
       </nav>
+      <LiveMonitor />
       <main id="main" className="content" tabIndex={-1}>
         <ExportReminder signedInAt={session.startedAt} />
         {current ? (

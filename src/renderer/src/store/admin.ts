@@ -6,7 +6,7 @@ import type { AccountOverview, AccountsOverview, ChainVerification, DeviceInfo, 
 import { alpr, type AppErrorData } from '../api'
 import { signedInCall } from './session'
 
-export type AdminTab = 'overview' | 'users' | 'reviews' | 'devices' | 'settings' | 'log' | 'audits'
+export type AdminTab = 'overview' | 'users' | 'reviews' | 'devices' | 'cameras' | 'settings' | 'log' | 'audits'
 
 interface AdminState {
   tab: AdminTab | null

@@ -17,6 +17,7 @@ export const ADMIN_PERMISSIONS: Permission[] = [
   'settings.manage',
   'audits.perform',
   'audits.approve',
+  'cameras.manage',
 ]
 export const GOVERNANCE_PERMISSIONS: Permission[] = ['governance.read', 'governance.manage', 'holds.manage']
 

@@ -4,10 +4,13 @@ import type { Db } from '../database'
 import { AccessLogRepository } from './access-log'
 import { AccountsRepository } from './accounts'
 import { AuditsRepository } from './audits'
+import { CamerasRepository } from './cameras'
 import { DevicesRepository } from './devices'
 import { ExportLedgerRepository, ExportsRepository } from './exports'
 import { HoldsRepository } from './holds'
 import { ReadsRepository } from './reads'
+import { SearchRepository } from './search'
+import { ReadDetailsRepository } from './read-details'
 import { RetentionRepository } from './retention'
 import { SettingsRepository } from './settings'
 import { SetupRepository } from './setup'
@@ -17,6 +20,10 @@ import { SharingRepository } from './sharing'
 import { VendorsRepository } from './vendors'
 import { PolicyRepository } from './policy'
 import { ReportsRepository } from './reports'
+import { HotListsRepository } from './hot-lists'
+import { HitsRepository } from './hits'
+import { LiveRepository } from './live'
+import { FootageRepository } from './footage'
 
 export function createRepositories(db: Db) {
   const users = new UsersRepository(db)
@@ -32,6 +39,9 @@ export function createRepositories(db: Db) {
     exports: new ExportsRepository(db),
     exportLedger: new ExportLedgerRepository(db),
     reads: new ReadsRepository(db),
+    search: new SearchRepository(db),
+    readDetails: new ReadDetailsRepository(db),
+    cameras: new CamerasRepository(db),
     holds: new HoldsRepository(db),
     retention: new RetentionRepository(db),
     signing: new SigningRepository(db),
@@ -39,6 +49,10 @@ export function createRepositories(db: Db) {
     vendors: new VendorsRepository(db),
     policy: new PolicyRepository(db),
     reports: new ReportsRepository(db),
+    hotLists: new HotListsRepository(db),
+    hits: new HitsRepository(db),
+    live: new LiveRepository(db),
+    footage: new FootageRepository(db),
     accounts: new AccountsRepository(db, users),
   }
 }

@@ -3,7 +3,7 @@
 import type { Db } from '../database'
 
 export interface TransparencyCounts {
-  cameras: { total: number; enabled: number; fixed: number; mobile: number; footage: number }
+  cameras: { total: number; enabled: number; fixed: number; mobile: number; videoFiles: number }
   reads: { total: number; fromCameras: number; fromFootage: number }
   hits: { total: number; exact: number; possible: number; byDisposition: Record<string, number> }
   /** Allowed accesses to ALPR information in the period, per channel; and refused attempts. */
@@ -34,7 +34,7 @@ export class ReportsRepository {
       .prepare(
         `SELECT count(*) AS total, coalesce(sum(enabled), 0) AS enabled,
                 coalesce(sum(kind = 'fixed'), 0) AS fixed, coalesce(sum(kind = 'mobile'), 0) AS mobile,
-                coalesce(sum(kind = 'footage'), 0) AS footage
+                coalesce(sum(source_kind = 'file'), 0) AS videoFiles
          FROM cameras WHERE created_at < ?`,
       )
       .get(to) as TransparencyCounts['cameras']

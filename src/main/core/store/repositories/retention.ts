@@ -6,6 +6,7 @@ import type { RetentionRun, RetentionRunKind, RetentionRunOutcome } from '../../
 import { checkpointBytes } from '../../audit/chain'
 import { addMonths, DAY } from '../../clock'
 import { SigningRepository } from './signing'
+import { bumpHotListVersion } from './hot-lists'
 
 /** Where a read purge continues: the last (read_at, id) it looked at. */
 export interface ReadCursor {
@@ -163,6 +164,7 @@ export class RetentionRepository {
         .all({ ...params, after, limit }) as { id: number; gone: number }[]
       const ids = JSON.stringify(rows.filter((r) => r.gone === 1).map((r) => r.id))
       const entries = this.db.prepare('DELETE FROM hot_list_entries WHERE id IN (SELECT value FROM json_each(?))').run(ids).changes
+      if (entries > 0) bumpHotListVersion(this.db)
       const done = rows.length < limit
       const lists = done ? this.db.prepare(`DELETE FROM hot_lists AS l WHERE ${hotListExpiredSql}`).run(params).changes : 0
       this.db
