@@ -20,7 +20,7 @@ const { CONTENT_SECURITY_POLICY, appProtocolHandler, mimeTypeOf, registerAppSche
 )
 
 const EXPECTED_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; connect-src 'self'; font-src 'self'; " +
   "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 const dir = mkdtempSync(join(tmpdir(), 'alpr-protocol-'))
@@ -117,7 +117,7 @@ describe('serving the renderer', () => {
 describe('registering the scheme', () => {
   it('makes app:// standard, secure and fetch-capable, and serves it through protocol.handle', async () => {
     registerAppScheme()
-    expect(electron.registered).toEqual([[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]])
+    expect(electron.registered).toEqual([[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]])
     serveRenderer(root)
     expect(electron.handled).toHaveLength(1)
     expect(electron.handled[0]?.scheme).toBe('app')

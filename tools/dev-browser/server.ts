@@ -3,7 +3,7 @@
 // For tests and demos; not part of the packaged app. Protocol: test/e2e/README.md.
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import { existsSync, readFileSync } from 'node:fs'
+import { createReadStream, existsSync, readFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve, sep } from 'node:path'
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/app/create-core'
+import { parseRange, rangeHeaders } from '../../src/main/core/footage/range'
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url))
 const BRIDGE_FILE = fileURLToPath(new URL('./bridge.js', import.meta.url))
@@ -71,7 +72,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     throw error
   }
 
-  server.on('request', (req, res) => serveFile(rendererDir, port, req, res))
+  server.on('request', (req, res) => {
+    if ((req.url ?? '').startsWith('/media/')) void serveMedia(core, req, res)
+    else serveFile(rendererDir, port, req, res)
+  })
 
   const wss = new WebSocketServer({
     server,
@@ -128,6 +132,21 @@ function serveFile(root: string, port: number, req: IncomingMessage, res: Server
   send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', body, port)
 }
 
+/** A footage video by its short-lived token (footage.media), with byte ranges so the video element can seek. */
+async function serveMedia(core: Core, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return void send(res, 405, 'text/plain', 'Method not allowed')
+  const media = await core.resolveMedia(new URL(req.url ?? '/', 'http://127.0.0.1').pathname).catch(() => null)
+  if (!media) return void send(res, 404, 'text/plain', 'Not found')
+  const range = parseRange(req.headers.range, media.size)
+  const { status, headers } = rangeHeaders(range, media.size, media.mime)
+  res.writeHead(status, { ...headers, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
+  if (req.method === 'HEAD' || range.kind === 'unsatisfiable') return void res.end()
+  const stream = createReadStream(media.path, range.kind === 'partial' ? { start: range.start, end: range.end } : {})
+  stream.on('error', () => res.destroy())
+  res.on('close', () => stream.destroy())
+  stream.pipe(res)
+}
+
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, port?: number): void {
   res.writeHead(status, {
     'content-type': type,
@@ -135,7 +154,7 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
     'x-content-type-options': 'nosniff',
     ...(port
       ? {
-          'content-security-policy': `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src ws://127.0.0.1:${port}; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+          'content-security-policy': `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; connect-src ws://127.0.0.1:${port}; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
         }
       : {}),
   })

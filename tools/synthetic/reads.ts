@@ -2,6 +2,7 @@
 // vehicles seen with a skewed frequency (commuters pass the same cameras daily, most cars rarely), California
 // plate formats with a few out-of-state ones, a day-and-night traffic curve, and recognition-like confidences.
 // Deterministic for a seed, so a benchmark can be rerun on the same data. No images (see demo-seed for those).
+import { seededRandom } from '../../src/main/core/audits/sample'
 import type { NewRead } from '../../src/main/core/store/repositories/reads'
 
 export interface SyntheticCamera {
@@ -27,18 +28,6 @@ export interface SyntheticReadOptions {
   vehicles?: number
   /** created_at of every read; defaults to its read time. */
   createdAt?: number
-}
-
-/** A small, fast PRNG (mulberry32): the same seed gives the same data on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ' // California skips I, O and Q in its sequential series
@@ -68,7 +57,7 @@ function digits(rand: () => number, n: number): string {
 
 /** Fixed and mobile cameras around a city centre (Los Angeles by default). */
 export function syntheticCameras(count: number, centre = { latitude: 34.0522, longitude: -118.2437 }, seed = 7): SyntheticCamera[] {
-  const rand = prng(seed)
+  const rand = seededRandom(seed)
   const streets = ['Main St', 'Figueroa St', 'Olympic Blvd', 'Sunset Blvd', 'Wilshire Blvd', 'Alameda St', 'Vermont Ave', 'Broadway']
   const directions = ['northbound', 'southbound', 'eastbound', 'westbound']
   return Array.from({ length: count }, (_, i) => {
@@ -93,9 +82,9 @@ const HOURLY_MAX = Math.max(...HOURLY)
 /** Yields the reads in batches (for one transaction each), in no particular time order. */
 export function* syntheticReads(o: SyntheticReadOptions): Generator<NewRead[]> {
   if (o.cameras.length === 0) throw new Error('syntheticReads needs at least one camera')
-  const rand = prng(o.seed ?? 1)
+  const rand = seededRandom(o.seed ?? 1)
   const vehicles = Math.max(1, o.vehicles ?? Math.ceil(o.count / 4))
-  const fleetRand = prng((o.seed ?? 1) + 1)
+  const fleetRand = seededRandom((o.seed ?? 1) + 1)
   const fleet = Array.from({ length: vehicles }, () => syntheticPlate(fleetRand))
   const batchSize = o.batchSize ?? 5000
   const span = Math.max(1, o.to - o.from)

@@ -43,8 +43,12 @@ export interface StoredRead {
 export class ReadsRepository {
   constructor(private readonly db: Db) {}
 
-  /** Inserts reads in one transaction (one read or a benchmark's batch of many); answers their ids in order. */
-  insert(reads: NewRead[]): number[] {
+  /**
+   * Inserts reads in one transaction (one read or a benchmark's batch of many); answers their ids in order.
+   * `holdId` links every read to that hold in the same transaction, so a retention purge can never run
+   * between a read's insert and its hold (footage reads are often older than the retention period).
+   */
+  insert(reads: NewRead[], options: { holdId?: string } = {}): number[] {
     const read = this.db.prepare(
       `INSERT INTO reads (plate, state, confidence, char_confidences, readings, reader, read_at, camera_id, latitude, longitude,
                           source, footage_job_id, footage_name, footage_sha256, footage_ms, case_number, created_at)
@@ -52,8 +56,15 @@ export class ReadsRepository {
                @source, @footageJobId, @footageName, @footageSha256, @footageMs, @caseNumber, @createdAt)`,
     )
     const images = this.db.prepare('INSERT INTO read_images (read_id, crop, scene) VALUES (?, ?, ?)')
-    return this.db.transaction(() =>
-      reads.map((r) => {
+    const held = this.db.prepare('INSERT INTO hold_reads (hold_id, read_id) VALUES (?, ?)')
+    return this.db.transaction(() => {
+      if (options.holdId !== undefined) {
+        const count = this.db
+          .prepare('UPDATE holds SET read_count = read_count + ? WHERE id = ?')
+          .run(reads.length, options.holdId).changes
+        if (count !== 1) throw new Error('reads.insert: the hold named does not exist')
+      }
+      return reads.map((r) => {
         const id = Number(
           read.run({
             plate: r.plate, state: r.state, confidence: r.confidence, readAt: r.readAt, cameraId: r.cameraId,
@@ -69,9 +80,10 @@ export class ReadsRepository {
           }).lastInsertRowid,
         )
         if (r.crop || r.scene) images.run(id, r.crop ? Buffer.from(r.crop) : null, r.scene ? Buffer.from(r.scene) : null)
+        if (options.holdId !== undefined) held.run(options.holdId, id)
         return id
-      }),
-    )()
+      })
+    })()
   }
 
   get(id: number): StoredRead | null {
