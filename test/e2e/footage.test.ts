@@ -9,13 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { totpCodeAt } from '../../src/main/core/auth/totp'
 import { bundledFfmpegPath } from '../../src/main/core/capture/ffmpeg-frames'
-import { DAY } from '../../src/main/core/clock'
-import type { Enrollment } from '../../src/shared/models'
-import type { Harness } from '../../tools/dev-browser/server'
 import { makePlateVideo, type PlateVideo } from '../helpers/plate-video'
-import type { ShiftableClock } from './support/clock'
 import { useHarnessPage } from './support/harness-page'
-import { ADMIN, acknowledgeBanner, completeSetup, signIn } from './support/flows'
+import { acknowledgeBanner, completeSetup, createInvestigator, signIn } from './support/flows'
 
 const ctx = useHarnessPage()
 const SHOTS = 'test-results/screens'
@@ -34,29 +30,6 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-/** The administrator creates the investigator's account through the core, from a window of their own. */
-async function createInvestigator(harness: Harness, clock: ShiftableClock, adminSecret: string): Promise<string> {
-  const seed = { senderId: 'seed-window', origin: harness.origin, isMainFrame: true }
-  const send = async (channel: string, input: unknown) => {
-    const result = await harness.core.dispatch(seed, channel, input)
-    if (!result.ok) throw new Error(`${channel} refused: ${result.error.message}`)
-    return result.value
-  }
-  clock.advance(31_000)
-  await send('auth.signIn', { username: ADMIN.username, password: ADMIN.password, code: await totpCodeAt(adminSecret, clock.now()), bannerAcknowledged: true })
-  await send('accounts.setClassification', { name: 'Detective', authorized: true })
-  const enrollment = (await send('users.create', {
-    ...INVESTIGATOR,
-    agency: ADMIN.agency,
-    unit: 'Investigations',
-    roles: ['investigator'],
-    classification: 'Detective',
-    trainingCompletedOn: new Date(clock.now() - 20 * DAY).toISOString().slice(0, 10),
-  })) as Enrollment
-  await send('users.confirmEnrollment', { userId: enrollment.userId, code: await totpCodeAt(enrollment.secret, clock.now()) })
-  return enrollment.secret
-}
-
 async function shot(page: Page, name: string): Promise<void> {
   // From the top: a full-page capture of a scrolled page draws the sticky top bar halfway down.
   await page.evaluate(() => window.scrollTo(0, 0))
@@ -71,7 +44,7 @@ describe('footage review in the browser', () => {
     await page.goto(harness.url)
     const adminSecret = await completeSetup(page, clock)
     await expect.poll(() => page.getByRole('navigation').getByText('Administration').count()).toBeGreaterThan(0)
-    const secret = await createInvestigator(harness, clock, adminSecret)
+    const secret = await createInvestigator(harness, clock, adminSecret, INVESTIGATOR)
 
     await page.getByRole('button', { name: 'Sign out' }).click()
     await acknowledgeBanner(page)

@@ -9,11 +9,10 @@ import sharp from 'sharp'
 import { totpCodeAt } from '../../src/main/core/auth/totp'
 import { DAY } from '../../src/main/core/clock'
 import type { NewRead } from '../../src/main/core/store/repositories/reads'
-import type { Enrollment } from '../../src/shared/models'
 import type { Harness } from '../../tools/dev-browser/server'
 import type { ShiftableClock } from './support/clock'
 import { useHarnessPage } from './support/harness-page'
-import { acknowledgeBanner, ADMIN, completeSetup, signIn } from './support/flows'
+import { acknowledgeBanner, completeSetup, createInvestigator, signIn } from './support/flows'
 import { addCamera, withDatabase } from '../core/sharing/seed'
 
 const ctx = useHarnessPage()
@@ -21,30 +20,6 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `test-results
 
 const DETECTIVE = { username: 'dkim', displayName: 'Dana Kim', password: 'harbor-quartz-meadow-38' }
 const CASE = '24-001234'
-
-/** The detective's account, created and enrolled by the administrator through the core from another window. */
-async function createDetective(harness: Harness, clock: ShiftableClock, adminSecret: string): Promise<string> {
-  const seed = { senderId: 'seed-window', origin: harness.origin, isMainFrame: true }
-  const send = async (channel: string, input: unknown) => {
-    const result = await harness.core.dispatch(seed, channel, input)
-    if (!result.ok) throw new Error(`${channel} refused: ${result.error.message}`)
-    return result.value
-  }
-  clock.advance(31_000)
-  await send('auth.signIn', { username: ADMIN.username, password: ADMIN.password, code: await totpCodeAt(adminSecret, clock.now()), bannerAcknowledged: true })
-  await send('accounts.setClassification', { name: 'Detective', authorized: true })
-  const enrollment = (await send('users.create', {
-    ...DETECTIVE,
-    agency: ADMIN.agency,
-    unit: 'Investigations',
-    roles: ['investigator'],
-    classification: 'Detective',
-    trainingCompletedOn: new Date(clock.now() - 20 * DAY).toISOString().slice(0, 10),
-  })) as Enrollment
-  await send('users.confirmEnrollment', { userId: enrollment.userId, code: await totpCodeAt(enrollment.secret, clock.now()) })
-  await send('auth.signOut', {})
-  return enrollment.secret
-}
 
 /** A California-style plate, 240×120, drawn as SVG. */
 const plateSvg = (text: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="120">
@@ -119,7 +94,7 @@ async function detectiveOnSearch(): Promise<{ newest: number; detectiveSecret: s
   await page.goto(harness.url)
   const adminSecret = await completeSetup(page, clock)
   await expect.poll(() => page.getByRole('navigation').getByText('Administration').count()).toBeGreaterThan(0)
-  const detectiveSecret = await createDetective(harness, clock, adminSecret)
+  const detectiveSecret = await createInvestigator(harness, clock, adminSecret, DETECTIVE)
   const seeded = await seedReads(harness, clock)
 
   await page.getByRole('button', { name: 'Sign out' }).click()

@@ -11,6 +11,7 @@
 // - anything else → reads_read_at in time order.
 // A scan whose filters are selective stops after a budget of rows and answers the page so far with the
 // position it reached, so one call never runs for long and the next page goes on from there.
+import type { ReadSummary } from '../../../../shared/models'
 import type { Db } from '../database'
 import { confusionDifferences, plateKey } from '../../plates/confusions'
 import { planPattern, prefixUpperBound, trigramQuery } from '../../search/pattern'
@@ -41,23 +42,8 @@ export interface SearchQuery {
   countCap?: number
 }
 
-export interface SearchRow {
-  id: number
-  plate: string
-  state: string | null
-  confidence: number
-  readAt: number
-  cameraId: string | null
-  cameraName: string | null
-  latitude: number | null
-  longitude: number | null
-  source: 'camera' | 'footage'
-  footageName: string | null
-  hasHits: boolean
-  corrected: boolean
-  crop: Uint8Array | null
-  differences: number | null
-}
+/** A result as the search screen shows it, with the crop still as JPEG bytes (the handler makes it a data: URL). */
+export type SearchRow = Omit<ReadSummary, 'crop'> & { crop: Uint8Array | null }
 
 export interface SearchAnswer {
   rows: SearchRow[]
