@@ -58,6 +58,8 @@ const NOW = Date.UTC(2026, 5, 1, 12, 0, 0)
 const SPAN_DAYS = 60
 const CAMERAS = syntheticCameras(40)
 const PAGE = 50
+/** Seed of the bulk-loaded reads (their vehicles come from BULK_SEED + 1, syntheticReads' default). */
+const BULK_SEED = 1
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
 const round = (n: number, digits = 1) => Number(n.toFixed(digits))
@@ -66,12 +68,23 @@ const stats = (ms: number[]) => {
   return { runs: s.length, medianMs: round(quantile(s, 0.5), 2), p95Ms: round(quantile(s, 0.95), 2), maxMs: round(s.at(-1) ?? 0, 2) }
 }
 
-async function ingest(store: Store, count: number, seed: number, from: number, to: number, batchSize = BATCH): Promise<number> {
-  const started = performance.now()
-  for (const batch of syntheticReads({ count, cameras: CAMERAS, from, to, seed, batchSize, createdAt: NOW })) {
+/**
+ * Reads arriving through the store worker in batches. `continuing`: the traffic of the bulk-loaded reads goes on
+ * (the same vehicles, so mostly plates the store has seen) in time order, as live capture writes it. Otherwise a
+ * population of vehicles the store has never seen, at random times within the range (the harder case: a new
+ * distinct plate for one read in four, each a row in `plates` and its trigram index, and index inserts all over
+ * the day).
+ */
+async function ingest(store: Store, o: { count: number; seed: number; from: number; to: number; continuing: boolean; batchSize?: number }): Promise<number> {
+  const traffic = o.continuing ? { ordered: true, fleetSeed: BULK_SEED + 1, vehicles: Math.ceil(N / 4) } : {}
+  // Only the store's time counts: making up the synthetic reads (a fleet of millions of vehicles first) does not.
+  let storeMs = 0
+  for (const batch of syntheticReads({ count: o.count, cameras: CAMERAS, from: o.from, to: o.to, seed: o.seed, batchSize: o.batchSize ?? BATCH, createdAt: NOW, ...traffic })) {
+    const started = performance.now()
     await store.reads.insert(batch)
+    storeMs += performance.now() - started
   }
-  return (performance.now() - started) / 1000
+  return storeMs / 1000
 }
 
 /** The first page as search.reads asks for it (50 reads, capped count). */
@@ -145,7 +158,7 @@ function bulkLoad(dataDir: string, key: Buffer, count: number): number {
   for (const d of deferred) db.exec(`DROP ${d.type.toUpperCase()} ${d.name}`)
   const reads = new ReadsRepository(db)
   let done = 0
-  for (const batch of syntheticReads({ count, cameras: CAMERAS, from: NOW - SPAN_DAYS * DAY, to: NOW - DAY, seed: 1, batchSize: 100_000, createdAt: NOW })) {
+  for (const batch of syntheticReads({ count, cameras: CAMERAS, from: NOW - SPAN_DAYS * DAY, to: NOW - DAY, seed: BULK_SEED, batchSize: 100_000, createdAt: NOW })) {
     reads.insert(batch)
     done += batch.length
     if (done % 1_000_000 === 0) log(`  ${done.toLocaleString('en-US')} reads loaded (${round((performance.now() - started) / 1000)} s)`)
@@ -172,8 +185,10 @@ async function main() {
   const store = await openStore({ dataDir })
   await store.retention.checkpointWal()
   const bytes = fileBytes(dataDir)
-  const ingestSeconds = await ingest(store, INGEST_READS, 3, NOW - DAY, NOW)
+  const ingestSeconds = await ingest(store, { count: INGEST_READS, seed: 3, from: NOW - DAY, to: NOW - DAY / 2, continuing: true })
   log(`ingest into the full store: ${Math.round(INGEST_READS / ingestSeconds).toLocaleString('en-US')} reads/s (${round(ingestSeconds)} s)`)
+  const newTrafficSeconds = await ingest(store, { count: INGEST_READS, seed: 4, from: NOW - DAY / 2, to: NOW - 3_600_000, continuing: false })
+  log(`ingest of vehicles never seen, at random times: ${Math.round(INGEST_READS / newTrafficSeconds).toLocaleString('en-US')} reads/s (${round(newTrafficSeconds)} s)`)
 
   // Plates to search for: ones the store holds, found through the search itself (newest reads of random cameras).
   const sample = new Set<string>()
@@ -200,7 +215,7 @@ async function main() {
       during.push(performance.now() - t)
     }
   })()
-  const liveSeconds = await ingest(store, LIVE_READS, 2, NOW - DAY, NOW, LIVE_BATCH)
+  const liveSeconds = await ingest(store, { count: LIVE_READS, seed: 2, from: NOW - 3_600_000, to: NOW, continuing: true, batchSize: LIVE_BATCH })
   ingesting = false
   await probe
   log(`while ingesting ${Math.round(LIVE_READS / liveSeconds).toLocaleString('en-US')} reads/s: searches median ${stats(during).medianMs} ms, p95 ${stats(during).p95Ms} ms`)
@@ -218,10 +233,18 @@ async function main() {
       seconds: round(ingestSeconds),
       readsPerSecond: Math.round(INGEST_READS / ingestSeconds),
       batch: BATCH,
-      path: `store.reads.insert through the store worker, one transaction per batch, into the store already holding ${N} reads`,
+      path: `store.reads.insert through the store worker, one transaction per batch, into the store already holding ${N} reads (the time spent in those calls)`,
+      traffic: 'the bulk-loaded traffic continuing (same vehicles), read times in order as live capture writes them',
+    },
+    ingestNewVehicles: {
+      reads: INGEST_READS,
+      seconds: round(newTrafficSeconds),
+      readsPerSecond: Math.round(INGEST_READS / newTrafficSeconds),
+      batch: BATCH,
+      traffic: 'vehicles the store has never seen (a new plate for one read in four), read times at random within half a day',
     },
     search: { page: PAGE, countCap: SEARCH_COUNT_CAP, path: 'store.search.search through the store worker (what search.reads runs, without the guard and access log)', ...searches },
-    searchWhileIngesting: { ingestReads: LIVE_READS, ingestBatch: LIVE_BATCH, ingestReadsPerSecond: Math.round(LIVE_READS / liveSeconds), searches: 'exact and time-range-plus-camera first pages, one after another', ...stats(during) },
+    searchWhileIngesting: { ingestReads: LIVE_READS, ingestBatch: LIVE_BATCH, ingestReadsPerSecond: Math.round(LIVE_READS / liveSeconds), searches: 'exact and time-range-plus-camera first pages, one after another, on the reader connection while the writer ingests', ...stats(during) },
     database: { bytes, reads: N, mibPerMillionReads: round(bytes / 2 ** 20 / (N / 1e6)) },
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: round(totalmem() / 2 ** 30), node: process.version },
     at: new Date().toISOString(),

@@ -28,6 +28,13 @@ export interface SyntheticReadOptions {
   vehicles?: number
   /** created_at of every read; defaults to its read time. */
   createdAt?: number
+  /**
+   * Seed of the vehicle population (by default seed + 1). The same fleet seed and number of vehicles give the same
+   * vehicles, so later reads can continue the traffic of an earlier set (mostly plates already seen).
+   */
+  fleetSeed?: number
+  /** Read times in increasing order, evenly spread from `from` to `to`, as live capture writes them. */
+  ordered?: boolean
 }
 
 const LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ' // California skips I, O and Q in its sequential series
@@ -79,12 +86,12 @@ export function syntheticCameras(count: number, centre = { latitude: 34.0522, lo
 const HOURLY = [0.2, 0.15, 0.1, 0.1, 0.15, 0.4, 0.8, 1, 1, 0.8, 0.7, 0.75, 0.8, 0.75, 0.75, 0.85, 1, 1, 0.9, 0.7, 0.55, 0.45, 0.35, 0.25]
 const HOURLY_MAX = Math.max(...HOURLY)
 
-/** Yields the reads in batches (for one transaction each), in no particular time order. */
+/** Yields the reads in batches (for one transaction each), in no particular time order unless `ordered`. */
 export function* syntheticReads(o: SyntheticReadOptions): Generator<NewRead[]> {
   if (o.cameras.length === 0) throw new Error('syntheticReads needs at least one camera')
   const rand = seededRandom(o.seed ?? 1)
   const vehicles = Math.max(1, o.vehicles ?? Math.ceil(o.count / 4))
-  const fleetRand = seededRandom((o.seed ?? 1) + 1)
+  const fleetRand = seededRandom(o.fleetSeed ?? (o.seed ?? 1) + 1)
   const fleet = Array.from({ length: vehicles }, () => syntheticPlate(fleetRand))
   const batchSize = o.batchSize ?? 5000
   const span = Math.max(1, o.to - o.from)
@@ -93,9 +100,11 @@ export function* syntheticReads(o: SyntheticReadOptions): Generator<NewRead[]> {
     // Skewed popularity: u^3 puts most sightings on a small share of vehicles (the daily commuters).
     const vehicle = fleet[Math.floor(Math.pow(rand(), 3) * vehicles)]!
     const camera = o.cameras[Math.floor(Math.pow(rand(), 1.5) * o.cameras.length)]!
-    let readAt: number
-    do readAt = o.from + Math.floor(rand() * span)
-    while (rand() * HOURLY_MAX > HOURLY[new Date(readAt).getUTCHours()]!)
+    let readAt = o.from + Math.floor((i * span) / o.count)
+    if (!o.ordered) {
+      do readAt = o.from + Math.floor(rand() * span)
+      while (rand() * HOURLY_MAX > HOURLY[new Date(readAt).getUTCHours()]!)
+    }
     const chars = [...vehicle.plate].map((char) => ({ char, confidence: round3(0.82 + rand() * 0.18) }))
     const confidence = round3(chars.reduce((p, c) => p * c.confidence, 1))
     const mobile = camera.kind === 'mobile'

@@ -15,25 +15,22 @@ export interface OpenOptions {
 }
 
 export function openDatabase({ file, key, nativeBinding, migrations = MIGRATIONS }: OpenOptions): Db {
-  const db = new Database(file, nativeBinding ? { nativeBinding } : {})
+  const db = connect(file, key, nativeBinding)
   try {
-    db.pragma(`cipher = 'sqlcipher'`)
-    db.pragma('legacy = 4')
-    // A raw 256-bit key: no passphrase derivation, the key itself is random.
-    db.pragma(`key = "x'${key.toString('hex')}'"`)
-    proveKey(db, file)
     // Purged pages must leave the file (DOMAIN.md "Retention"): a new file gets incremental vacuum before
     // anything (even the WAL header) writes a page, since the mode cannot change once tables exist.
     if (isEmpty(db)) db.pragma('auto_vacuum = INCREMENTAL')
     db.pragma('journal_mode = WAL')
     db.pragma('foreign_keys = ON')
     db.pragma('secure_delete = ON')
-    // Sorts, VACUUM and temporary indexes stay in memory: SQLite's temporary files are not covered by the key.
-    db.pragma('temp_store = MEMORY')
-    db.pragma('busy_timeout = 5000')
-    // 64 MiB of decrypted pages (the default is 2 MiB): purges and searches over millions of reads touch
-    // index pages all over the file, and each page read from disk costs a decryption.
-    db.pragma('cache_size = -65536')
+    tuneConnection(db)
+    // The checkpointer connection (store-worker's "checkpointer" role) folds the WAL into the database on
+    // its own thread: in the SQLCipher scheme a checkpoint decrypts and re-encrypts every page it copies,
+    // which at the default of 1,000 pages made the writer spend a third of its time checkpointing. This is
+    // the backstop should that thread stop; WAL_RESTART_FRAMES bounds the WAL otherwise.
+    db.pragma(`wal_autocheckpoint = ${WAL_BACKSTOP_FRAMES}`)
+    // After a WAL restart the file is cut back to this size rather than staying at its largest.
+    db.pragma(`journal_size_limit = ${64 * 2 ** 20}`)
     migrate(db, migrations)
     enableIncrementalVacuum(db)
     return db
@@ -41,6 +38,64 @@ export function openDatabase({ file, key, nativeBinding, migrations = MIGRATIONS
     db.close()
     throw error
   }
+}
+
+/** WAL frames after which the writer checkpoints by itself (only if the checkpointer thread has stopped). */
+export const WAL_BACKSTOP_FRAMES = 100_000
+
+export interface SecondaryOptions {
+  file: string
+  key: Buffer
+  nativeBinding?: string
+  /** A reader never writes (query_only); the checkpointer only folds the WAL into the database. */
+  role: 'reader' | 'checkpointer'
+}
+
+/**
+ * A further connection to a store the writer (openDatabase) has already opened and migrated: searches on their
+ * own thread, so they never wait behind an ingest transaction (WAL lets readers run beside the writer), and the
+ * checkpointer. It refuses a schema other than the one this code expects instead of migrating.
+ */
+export function openSecondaryConnection({ file, key, nativeBinding, role }: SecondaryOptions): Db {
+  const db = connect(file, key, nativeBinding)
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number
+    const expected = MIGRATIONS.at(-1)!.version
+    if (version !== expected) throw new StoreOpenError('OPEN_FAILED', `The store is at schema ${version}, not ${expected}: the writer must open it first.`)
+    if ((db.pragma('journal_mode', { simple: true }) as string) !== 'wal') throw new StoreOpenError('OPEN_FAILED', 'The store is not in WAL mode.')
+    tuneConnection(db)
+    if (role === 'reader') db.pragma('query_only = ON')
+    else db.pragma('cache_size = -2048')
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+/** Opens the file with the key (SQLCipher scheme, raw 256-bit key) and proves the key reads it. */
+function connect(file: string, key: Buffer, nativeBinding: string | undefined): Db {
+  const db = new Database(file, nativeBinding ? { nativeBinding } : {})
+  try {
+    db.pragma(`cipher = 'sqlcipher'`)
+    db.pragma('legacy = 4')
+    // A raw 256-bit key: no passphrase derivation, the key itself is random.
+    db.pragma(`key = "x'${key.toString('hex')}'"`)
+    proveKey(db, file)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+function tuneConnection(db: Db): void {
+  // Sorts, VACUUM and temporary indexes stay in memory: SQLite's temporary files are not covered by the key.
+  db.pragma('temp_store = MEMORY')
+  db.pragma('busy_timeout = 5000')
+  // 64 MiB of decrypted pages (the default is 2 MiB): purges and searches over millions of reads touch
+  // index pages all over the file, and each page read from disk costs a decryption.
+  db.pragma('cache_size = -65536')
 }
 
 function proveKey(db: Db, file: string): void {

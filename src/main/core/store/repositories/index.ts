@@ -1,5 +1,6 @@
-// All repositories over one open database. The worker thread owns this object; the main thread sees
-// it through the asynchronous Store interface (store/client.ts).
+// All repositories over one open database. The writer's worker thread owns this object (searches are also served
+// by a reader connection, see store-worker.ts); the main thread sees it through the asynchronous Store interface
+// (store/index.ts).
 import type { Db } from '../database'
 import { AccessLogRepository } from './access-log'
 import { AccountsRepository } from './accounts'

@@ -8,6 +8,11 @@ import { addMonths, DAY } from '../../clock'
 import { SigningRepository } from './signing'
 import { bumpHotListVersion } from './hot-lists'
 
+/** How long a truncating checkpoint keeps trying while another checkpoint holds the lock. */
+const CHECKPOINT_PATIENCE_MS = 10_000
+/** Something to wait on between tries (this runs on the store's worker thread, where blocking is the point). */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4))
+
 /** Where a read purge continues: the last (read_at, id) it looked at. */
 export interface ReadCursor {
   readAt: number
@@ -252,8 +257,15 @@ export class RetentionRepository {
 
   /** Folds the WAL into the database and truncates it, so purged pages do not survive in the -wal file. */
   checkpointWal(): { busy: boolean; framesLeft: number } {
-    const [row] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[]
-    return { busy: row?.busy === 1, framesLeft: row ? row.log - row.checkpointed : 0 }
+    // The checkpointer thread (store/wal-checkpointer.ts) may be copying frames at this moment, which makes this
+    // checkpoint answer "busy" at once (SQLite does not wait for another checkpoint): try again until it is done.
+    const deadline = Date.now() + CHECKPOINT_PATIENCE_MS
+    for (;;) {
+      const [row] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[]
+      const busy = row?.busy === 1
+      if (!busy || Date.now() >= deadline) return { busy, framesLeft: row ? row.log - row.checkpointed : 0 }
+      Atomics.wait(PAUSE, 0, 0, 20)
+    }
   }
 
   finishRun(runId: number, finishedAt: number, outcome: Exclude<RetentionRunOutcome, 'running'>, error: string | null): RetentionRun {
