@@ -24,6 +24,10 @@ export function openDatabase({ file, key, nativeBinding, migrations = MIGRATIONS
     db.pragma('foreign_keys = ON')
     db.pragma('secure_delete = ON')
     tuneConnection(db)
+    // The writer's cache is larger: each batch of reads changes index pages all over the file (a plate's place in
+    // reads_plate_time, new plates in plates and their keys), and a page not in the cache is read and decrypted
+    // first. 256 MiB against 64 MiB: 7,300 against 6,200 reads/s ingested into 10 million reads (one run each).
+    db.pragma('cache_size = -262144')
     // The checkpointer connection (store-worker's "checkpointer" role) folds the WAL into the database on
     // its own thread: in the SQLCipher scheme a checkpoint decrypts and re-encrypts every page it copies,
     // which at the default of 1,000 pages made the writer spend a third of its time checkpointing. This is
@@ -93,8 +97,8 @@ function tuneConnection(db: Db): void {
   // Sorts, VACUUM and temporary indexes stay in memory: SQLite's temporary files are not covered by the key.
   db.pragma('temp_store = MEMORY')
   db.pragma('busy_timeout = 5000')
-  // 64 MiB of decrypted pages (the default is 2 MiB): purges and searches over millions of reads touch
-  // index pages all over the file, and each page read from disk costs a decryption.
+  // 64 MiB of decrypted pages (the default is 2 MiB): searches over millions of reads touch index pages all over
+  // the file, and each page read from disk costs a decryption.
   db.pragma('cache_size = -65536')
 }
 
