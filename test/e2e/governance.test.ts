@@ -59,7 +59,8 @@ describe('governance in the browser', () => {
     const secret = await completeSetup(page, clock)
     await expect.poll(() => page.getByRole('navigation').getByText('Governance').count()).toBeGreaterThan(0)
     const approver = await secondAdministrator(harness, clock, secret)
-    const readDay = clock.now() - 2 * DAY
+    // 10:00 UTC two days ago, so the read an hour later falls on the same day whatever the time of the run.
+    const readDay = Math.floor((clock.now() - 2 * DAY) / DAY) * DAY + 10 * 3_600_000
     const otherRead = withDatabase(harness.dataDir, (db) => {
       addCamera(db, { id: 'cam-main', name: 'Main St northbound', createdAt: readDay - 30 * DAY })
       addRead(db, { plate: '7ABC123', readAt: readDay, cameraId: 'cam-main' })

@@ -9,9 +9,8 @@ import type { Db } from './database'
 /**
  * WAL frames (pages, 4 KiB each) after which the checkpointer restarts the WAL: 128 MiB. The restart waits for
  * the writer's transaction in progress, which goes on adding frames meanwhile, so under sustained ingest the file
- * peaks near twice this (280 MiB measured); a lower threshold only made restarts, and the writer's pauses, more
- * frequent (16,384 frames: 5,200 against 6,100 reads/s in one bench:store ingest
- * each, and the same peak).
+ * peaks near twice this (220–280 MiB measured); a lower threshold only made restarts, and the writer's pauses,
+ * more frequent (16,384 frames: 5,200 against 6,100 reads/s in one bench:store ingest each, and the same peak).
  */
 export const WAL_RESTART_FRAMES = 32_768
 
@@ -41,7 +40,7 @@ interface CheckpointRow {
 
 export class WalCheckpointer {
   private timer: NodeJS.Timeout | null = null
-  private last: CheckpointRow | null = null
+  private last: CheckpointStep | null = null
 
   constructor(
     private readonly db: Db,
@@ -79,11 +78,10 @@ export class WalCheckpointer {
       let next = this.options.idleMs
       try {
         const step = this.step()
-        const row = { busy: 0, log: step.walFrames, checkpointed: step.checkpointed }
         // Frames were copied (or are waiting behind a reader): the writer is busy, come back soon.
-        const moved = this.last !== null && (row.log !== this.last.log || row.checkpointed !== this.last.checkpointed)
-        if (moved || row.checkpointed < row.log) next = this.options.activeMs
-        this.last = row
+        const moved = this.last !== null && (step.walFrames !== this.last.walFrames || step.checkpointed !== this.last.checkpointed)
+        if (moved || step.checkpointed < step.walFrames) next = this.options.activeMs
+        this.last = step
       } catch {
         // A checkpoint that fails (the disk full, the file locked) is tried again later; the writer's own
         // automatic checkpoint (WAL_BACKSTOP_FRAMES) still bounds the WAL.
