@@ -7,6 +7,7 @@ import { LiveSignal } from '../../../src/main/core/live/signal'
 import type { Store } from '../../../src/main/core/store'
 import { useLab } from '../../helpers/lab'
 import { TestClock } from '../../helpers/clock'
+import { aCamera } from '../../helpers/cameras'
 import { makePlateVideo, serveVideo, type VideoServer } from '../../helpers/plate-video'
 import type { SessionRead } from '../../../src/main/core/capture/camera-session'
 
@@ -20,13 +21,7 @@ describe('capture manager refresh', () => {
   it('recovers after one refresh failed', async () => {
     const clock = new TestClock()
     const core = await lab.openCore({ dataDir: lab.tempDir(), clock, retention: false, capture: false })
-    expect(
-      await core.store.cameras.create({
-        id: 'cam-east', name: 'East gate', kind: 'fixed', latitude: null, longitude: null, location: 'East gate',
-        direction: null, sourceKind: 'http', sourceUrl: 'http://192.0.2.10/video.mjpg', fps: 3, roi: null, credentials: null,
-        enabled: false, createdAt: clock.now(), createdBy: 'test-admin',
-      }),
-    ).toBe('ok')
+    expect(await core.store.cameras.create(aCamera(clock.now()))).toBe('ok')
     // The real store, with the camera list failing once (as when the database is briefly unavailable).
     let failures = 1
     const cameras = {

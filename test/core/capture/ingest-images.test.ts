@@ -8,6 +8,7 @@ import type { SessionRead } from '../../../src/main/core/capture/camera-session'
 import type { PlateRead, RgbImage } from '../../../src/main/core/recognition/types'
 import { useLab } from '../../helpers/lab'
 import { TestClock } from '../../helpers/clock'
+import { aCamera } from '../../helpers/cameras'
 
 const lab = useLab()
 
@@ -29,13 +30,7 @@ describe('storing live reads', () => {
   it('stores a read without its images when they cannot be encoded, and the rest of the batch with theirs', async () => {
     const clock = new TestClock()
     const core = await lab.openCore({ dataDir: lab.tempDir(), clock, retention: false, capture: false })
-    expect(
-      await core.store.cameras.create({
-        id: 'cam-east', name: 'East gate', kind: 'fixed', latitude: null, longitude: null, location: 'East gate',
-        direction: null, sourceKind: 'http', sourceUrl: 'http://192.0.2.10/video.mjpg', fps: 3, roi: null, credentials: null,
-        enabled: false, createdAt: clock.now(), createdBy: 'test-admin',
-      }),
-    ).toBe('ok')
+    expect(await core.store.cameras.create(aCamera(clock.now()))).toBe('ok')
     const good: RgbImage = { data: new Uint8Array(80 * 40 * 3).fill(128), width: 80, height: 40 }
     // A frame whose bytes do not match its size: sharp refuses to encode it.
     const broken: RgbImage = { data: new Uint8Array(17).fill(9), width: 80, height: 40 }
